@@ -1,0 +1,48 @@
+//! Judging a site: one small function per rule of SPEC §2, each adding diagnostics.
+//! Knows nothing of printing, exit codes or HTML.
+
+pub mod cross;
+pub mod fields;
+pub mod media;
+pub mod privacy;
+pub mod process;
+pub mod references;
+pub mod status;
+
+use rayon::prelude::*;
+
+use crate::content::model::{Profile, Site};
+use crate::diag::{self, Diagnostic};
+
+pub type Out = Vec<Diagnostic>;
+
+/// Every rule that looks at one profile (and the site's shared data).
+fn check_profile(site: &Site, p: &Profile) -> Out {
+    let mut out = Vec::new();
+    fields::kind_fields(p, &mut out);
+    fields::summary_length(p, &mut out);
+    fields::year_mismatch(p, &mut out);
+    references::unit(site, p, &mut out);
+    if let Some(plan) = references::plan(site, p, &mut out) {
+        references::movements(plan, p, &mut out);
+        references::criteria(plan, p, &mut out);
+        process::excellent_share(plan, p, &mut out);
+        process::deadline(plan, p, &mut out);
+        process::vote(plan, p, &mut out);
+    }
+    process::date_order(p, &mut out);
+    process::prerequisites(p, &mut out);
+    media::photo(p, &mut out);
+    privacy::photo_consent(p, &mut out);
+    privacy::personal_data(p, &mut out);
+    out
+}
+
+/// All diagnostics of the rules, sorted by file then line.
+pub fn check(site: &Site) -> Vec<Diagnostic> {
+    let mut out: Out = site.profiles.par_iter().flat_map_iter(|p| check_profile(site, p)).collect();
+    cross::leader_collective(site, &mut out);
+    cross::duplicate_slugs(site, &mut out);
+    diag::sort(&mut out);
+    out
+}

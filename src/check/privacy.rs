@@ -1,0 +1,127 @@
+//! `privacy`: text that looks like personal data (a national ID number, a phone number,
+//! an e-mail address) and a photo without consent. Warnings: a person decides.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use super::Out;
+use crate::content::model::Profile;
+use crate::content::source::Span;
+use crate::diag::{Diagnostic, Msg, Rule};
+
+struct Patterns {
+    id: Regex,
+    phone: Regex,
+    email: Regex,
+}
+
+fn patterns() -> &'static Patterns {
+    static P: OnceLock<Patterns> = OnceLock::new();
+    P.get_or_init(|| Patterns {
+        // CMND (9 digits) and CCCD (12 digits), standing alone.
+        id: Regex::new(r"\b(?:\d{12}|\d{9})\b").expect("valid regex"),
+        // 0xx… or +84…, ten or eleven digits, optionally grouped by spaces, dots or dashes.
+        phone: Regex::new(r"(?:\+84[ .-]?|\b0)\d(?:[ .-]?\d){8,9}\b").expect("valid regex"),
+        email: Regex::new(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}").expect("valid regex"),
+    })
+}
+
+/// Every match in `text`: its byte range and the message for it.
+pub fn findings(text: &str) -> Vec<(std::ops::Range<usize>, Msg)> {
+    let p = patterns();
+    let mut out: Vec<(std::ops::Range<usize>, Msg)> = Vec::new();
+    for m in p.email.find_iter(text) {
+        out.push((m.range(), Msg::LooksLikeEmail { text: m.as_str().into() }));
+    }
+    for m in p.id.find_iter(text) {
+        out.push((m.range(), Msg::LooksLikeIdNumber { text: m.as_str().into() }));
+    }
+    for m in p.phone.find_iter(text) {
+        let overlaps = out.iter().any(|(r, _)| r.start < m.end() && m.start() < r.end);
+        if !overlaps {
+            out.push((m.range(), Msg::LooksLikePhone { text: m.as_str().into() }));
+        }
+    }
+    out.sort_by_key(|(r, _)| r.start);
+    out
+}
+
+/// The dotted key written on the line that holds `offset`, following `[table]` headers.
+fn key_at(text: &str, offset: usize) -> Option<String> {
+    let mut table = String::new();
+    let mut key = None;
+    let mut pos = 0;
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim();
+        if trimmed.starts_with('[') && !trimmed.starts_with("[[") {
+            table = trimmed.trim_matches(|c| c == '[' || c == ']').trim().to_string();
+        } else if let Some((k, _)) = trimmed.split_once('=') {
+            let k = k.trim().trim_matches('"');
+            key = Some(if table.is_empty() { k.to_string() } else { format!("{table}.{k}") });
+        }
+        pos += line.len();
+        if pos > offset {
+            break;
+        }
+    }
+    key
+}
+
+pub fn personal_data(p: &Profile, out: &mut Out) {
+    let fm: &str = &p.doc.text;
+    for (range, msg) in findings(fm) {
+        let span = Span::new(range.clone());
+        let field = key_at(fm, range.start);
+        out.push(p.doc.diag(Rule::Privacy, Some(span), field.as_deref(), msg));
+    }
+    for (range, msg) in findings(&p.body) {
+        let line = p.body_line + p.body[..range.start].matches('\n').count() as u32;
+        out.push(Diagnostic::new(Rule::Privacy, p.file(), line, None, msg));
+    }
+}
+
+pub fn photo_consent(p: &Profile, out: &mut Out) {
+    let Some(photo) = &p.photo else { return };
+    if p.photo_consent.as_ref().map(|c| c.value) != Some(true) {
+        out.push(p.doc.diag(Rule::Privacy, Some(photo.span), Some("photo"), Msg::PhotoWithoutConsent));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<&'static str> {
+        findings(text)
+            .into_iter()
+            .map(|(_, m)| match m {
+                Msg::LooksLikeEmail { .. } => "email",
+                Msg::LooksLikeIdNumber { .. } => "id",
+                Msg::LooksLikePhone { .. } => "phone",
+                _ => "other",
+            })
+            .collect()
+    }
+
+    #[test]
+    fn finds_personal_data() {
+        assert_eq!(kinds("CCCD 079201001234 cấp năm"), ["id"]);
+        assert_eq!(kinds("gọi 0912 345 678 nhé"), ["phone"]);
+        assert_eq!(kinds("gọi 0912345678"), ["phone"]);
+        assert_eq!(kinds("+84 912 345 678"), ["phone"]);
+        assert_eq!(kinds("viết cho an.nguyen@soxd.example.vn"), ["email"]);
+    }
+
+    #[test]
+    fn ignores_ordinary_numbers() {
+        assert!(kinds("Quyết định 1456/QĐ-SXD ngày 16/12/2024, 1.234.567.890 đồng, 2024-11-20").is_empty());
+        assert!(kinds("số hoá 12.500 hồ sơ, 98,5%").is_empty());
+    }
+
+    #[test]
+    fn key_of_a_line() {
+        let fm = "name = \"A\"\n[criteria]\nx = \"0912345678\"\n";
+        assert_eq!(key_at(fm, fm.find("09").expect("present")).as_deref(), Some("criteria.x"));
+    }
+}

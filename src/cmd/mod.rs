@@ -1,0 +1,41 @@
+//! One file per command, each thin: parse what it needs, call the rooms, pick an exit code.
+
+pub mod build;
+pub mod check;
+pub mod init;
+pub mod new;
+pub mod serve;
+
+use std::io::Write;
+use std::path::Path;
+
+use crate::check::check as check_site;
+use crate::content::load::{Loaded, load};
+use crate::diag::{self, Diagnostic, Fatal, Lang};
+
+/// Exit codes of SPEC §3.
+pub const OK: u8 = 0;
+pub const CONTENT_ERRORS: u8 = 1;
+pub const FATAL: u8 = 2;
+
+/// Reads and checks a site: the model, and every diagnostic sorted.
+pub fn analyse(root: &Path) -> Result<(Loaded, Vec<Diagnostic>), Vec<Fatal>> {
+    let loaded = load(root)?;
+    let mut diags = loaded.diags.clone();
+    diags.extend(check_site(&loaded.site));
+    diag::sort(&mut diags);
+    Ok((loaded, diags))
+}
+
+/// Prints fatal problems on standard error and returns exit code 2.
+pub fn fatal(fatals: &[Fatal], lang: Lang) -> u8 {
+    let mut err = std::io::stderr().lock();
+    for f in fatals {
+        let label = match lang {
+            Lang::Vi => "lỗi",
+            Lang::En => "error",
+        };
+        let _ = writeln!(err, "{label}: {}", f.text(lang));
+    }
+    FATAL
+}

@@ -1,0 +1,261 @@
+//! Reading a site from disk: settings, units, each year's plan and every profile (in
+//! parallel), all text as NFC, each problem kept as a diagnostic.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::io;
+use std::path::{Component, Path, PathBuf};
+
+use rayon::prelude::*;
+
+use super::model::{PhotoFile, PlanState, Profile, ProfileFile, Site};
+use super::plan_file::read_plan;
+use super::profile_file::{Location, read_profile};
+use super::site_file::{read_site, read_units};
+use super::source::Doc;
+use crate::diag::{Diagnostic, Fatal, Msg, Rule};
+use crate::text::fold::nfc;
+
+/// Photos larger than this on either side are refused before decoding.
+pub const MAX_PHOTO_SIDE: u32 = 12_000;
+
+/// A site as read, and every diagnostic reading found.
+pub struct Loaded {
+    pub site: Site,
+    pub diags: Vec<Diagnostic>,
+}
+
+/// The path of `path` relative to `root`, with `/`.
+pub fn rel(root: &Path, path: &Path) -> String {
+    let p = path.strip_prefix(root).unwrap_or(path);
+    p.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
+}
+
+/// A file's text as NFC, or a `syntax` diagnostic if it is not UTF-8.
+pub fn decode(file: &str, bytes: Vec<u8>) -> Result<String, Diagnostic> {
+    match String::from_utf8(bytes) {
+        Ok(s) => {
+            let s = s.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(s);
+            Ok(nfc(&s))
+        }
+        Err(e) => {
+            let valid = e.utf8_error().valid_up_to();
+            let line = 1 + e.as_bytes()[..valid].iter().filter(|&&b| b == b'\n').count() as u32;
+            Err(Diagnostic::new(Rule::Syntax, file, line, None, Msg::InvalidUtf8))
+        }
+    }
+}
+
+fn read_bytes(root: &Path, path: &Path) -> Result<Vec<u8>, Fatal> {
+    fs::read(path).map_err(|e| Fatal::Unreadable { path: rel(root, path), detail: e.to_string() })
+}
+
+/// Reads a whole TOML file into a [`Doc`], or the diagnostic that says why not.
+fn toml_doc(root: &Path, path: &Path) -> Result<Result<Doc, Diagnostic>, Fatal> {
+    let file = rel(root, path);
+    let bytes = read_bytes(root, path)?;
+    Ok(decode(&file, bytes).map(|text| Doc::new(file, text, 1)))
+}
+
+/// Reads the site under `root`. Fatal problems (exit 2) are returned as `Err`.
+pub fn load(root: &Path) -> Result<Loaded, Vec<Fatal>> {
+    if !root.is_dir() {
+        return Err(vec![Fatal::RootMissing { path: root.display().to_string() }]);
+    }
+    let content = root.join("content");
+    let site_path = content.join("site.toml");
+    if !site_path.is_file() {
+        return Err(vec![Fatal::NotASite { path: root.display().to_string() }]);
+    }
+    let units_path = content.join("units.toml");
+    if !units_path.is_file() {
+        return Err(vec![Fatal::UnitsMissing { path: rel(root, &units_path) }]);
+    }
+    let mut diags = Vec::new();
+    let mut fatals = Vec::new();
+
+    let mut config = Default::default();
+    match toml_doc(root, &site_path) {
+        Ok(Ok(doc)) => {
+            let (c, d) = read_site(&doc);
+            config = c;
+            diags.extend(d);
+        }
+        Ok(Err(d)) => diags.push(d),
+        Err(f) => fatals.push(f),
+    }
+    let mut units = Vec::new();
+    match toml_doc(root, &units_path) {
+        Ok(Ok(doc)) => {
+            let (u, d) = read_units(&doc);
+            units = u;
+            diags.extend(d);
+        }
+        Ok(Err(d)) => diags.push(d),
+        Err(f) => fatals.push(f),
+    }
+
+    let (years, found) = match discover(root, &content) {
+        Ok(x) => x,
+        Err(f) => {
+            fatals.push(f);
+            (Vec::new(), Vec::new())
+        }
+    };
+    let mut plans = BTreeMap::new();
+    for (year, dir) in &years {
+        let plan_path = dir.join("_plan.toml");
+        let state = if !plan_path.is_file() {
+            PlanState::Missing
+        } else {
+            match toml_doc(root, &plan_path) {
+                Ok(Ok(doc)) => {
+                    let (plan, d) = read_plan(&doc);
+                    diags.extend(d);
+                    match plan {
+                        Some(p) => PlanState::Valid(Box::new(p)),
+                        None => PlanState::Invalid { file: doc.file },
+                    }
+                }
+                Ok(Err(d)) => {
+                    diags.push(d);
+                    PlanState::Invalid { file: rel(root, &plan_path) }
+                }
+                Err(f) => {
+                    fatals.push(f);
+                    PlanState::Invalid { file: rel(root, &plan_path) }
+                }
+            }
+        };
+        plans.insert(*year, state);
+    }
+
+    let content_real = content.canonicalize().unwrap_or(content.clone());
+    let read: Vec<_> = found
+        .par_iter()
+        .map(|f| read_one(root, &content_real, f))
+        .collect();
+    let mut profiles = Vec::with_capacity(read.len());
+    for r in read {
+        match r {
+            Ok((p, d)) => {
+                profiles.extend(p);
+                diags.extend(d);
+            }
+            Err(f) => fatals.push(f),
+        }
+    }
+    if !fatals.is_empty() {
+        return Err(fatals);
+    }
+    let files = found
+        .iter()
+        .map(|f| ProfileFile { year: f.year, slug: f.slug.clone(), file: rel(root, &f.path) })
+        .collect();
+    let site = Site { root: root.to_path_buf(), config, units, plans, profiles, files };
+    Ok(Loaded { site, diags })
+}
+
+/// A profile file on disk.
+struct Found {
+    year: u16,
+    slug: String,
+    path: PathBuf,
+    bundle: bool,
+}
+
+fn hidden(name: &str) -> bool {
+    name.starts_with('_') || name.starts_with('.')
+}
+
+fn sorted_entries(root: &Path, dir: &Path) -> Result<Vec<(String, PathBuf, bool)>, Fatal> {
+    let err = |e: io::Error| Fatal::Unreadable { path: rel(root, dir), detail: e.to_string() };
+    let mut out = Vec::new();
+    for entry in fs::read_dir(dir).map_err(err)? {
+        let entry = entry.map_err(err)?;
+        let path = entry.path();
+        let is_dir = path.is_dir();
+        out.push((entry.file_name().to_string_lossy().into_owned(), path, is_dir));
+    }
+    out.sort();
+    Ok(out)
+}
+
+/// Year folders (four digits) and the profiles in them: `slug.md` and `slug/index.md`.
+fn discover(root: &Path, content: &Path) -> Result<(Vec<(u16, PathBuf)>, Vec<Found>), Fatal> {
+    let mut years = Vec::new();
+    let mut found = Vec::new();
+    for (name, path, is_dir) in sorted_entries(root, content)? {
+        let year = match name.parse::<u16>() {
+            Ok(y) if is_dir && name.len() == 4 && name.bytes().all(|b| b.is_ascii_digit()) => y,
+            _ => continue,
+        };
+        years.push((year, path.clone()));
+        for (name, path, is_dir) in sorted_entries(root, &path)? {
+            if hidden(&name) {
+                continue;
+            }
+            if is_dir {
+                let index = path.join("index.md");
+                if index.is_file() {
+                    found.push(Found { year, slug: name, path: index, bundle: true });
+                }
+            } else if let Some(stem) = name.strip_suffix(".md") {
+                found.push(Found { year, slug: stem.to_string(), path, bundle: false });
+            }
+        }
+    }
+    Ok((years, found))
+}
+
+fn read_one(root: &Path, content_real: &Path, f: &Found) -> Result<(Option<Profile>, Vec<Diagnostic>), Fatal> {
+    let file = rel(root, &f.path);
+    let bytes = read_bytes(root, &f.path)?;
+    let text = match decode(&file, bytes) {
+        Ok(t) => t,
+        Err(d) => return Ok((None, vec![d])),
+    };
+    let loc = Location { file: &file, year: f.year, slug: &f.slug, bundle: f.bundle };
+    let (mut profile, diags) = read_profile(&loc, &text);
+    if let Some(p) = profile.as_mut() {
+        if let Some(photo) = &p.photo {
+            let dir = f.path.parent().unwrap_or(root);
+            p.photo_file = Some(locate_photo(content_real, dir, &photo.value));
+        }
+    }
+    Ok((profile, diags))
+}
+
+/// Finds a photo named relative to its profile's folder, refusing anything that leads
+/// outside `content/` (a `..`, an absolute path, a symbolic link pointing out).
+pub fn locate_photo(content_real: &Path, dir: &Path, name: &str) -> PhotoFile {
+    let rel_path = Path::new(name);
+    if rel_path.components().any(|c| !matches!(c, Component::Normal(_))) {
+        return PhotoFile::Outside;
+    }
+    let path = dir.join(rel_path);
+    let real = match path.canonicalize() {
+        Ok(real) => real,
+        Err(_) => return PhotoFile::Missing,
+    };
+    if !real.starts_with(content_real) {
+        return PhotoFile::Outside;
+    }
+    if !real.is_file() {
+        return PhotoFile::Missing;
+    }
+    let reader = match image::ImageReader::open(&real).and_then(|r| r.with_guessed_format()) {
+        Ok(r) => r,
+        Err(e) => return PhotoFile::Unreadable(e.to_string()),
+    };
+    if reader.format().is_none() {
+        return PhotoFile::Unreadable("not an image".into());
+    }
+    match reader.into_dimensions() {
+        Ok((width, height)) if width > MAX_PHOTO_SIDE || height > MAX_PHOTO_SIDE => {
+            PhotoFile::TooLarge { width, height }
+        }
+        Ok((width, height)) => PhotoFile::Found { path: real, width, height },
+        Err(e) => PhotoFile::Unreadable(e.to_string()),
+    }
+}

@@ -1,0 +1,11 @@
+//! Reading content: files → typed model with source places. Knows nothing of rules or HTML.
+
+pub mod frontmatter;
+pub mod load;
+pub mod model;
+pub mod plan_file;
+pub mod profile_file;
+pub mod reader;
+pub mod site_file;
+pub mod source;
+pub mod toml_doc;

@@ -1,0 +1,256 @@
+//! The site model: what the content files say, typed, with the places they said it.
+//! Reading fills it; checking judges it; rendering reads it. Required values are
+//! `Option`s because a model with errors is still checked in full: rendering only ever
+//! sees a model without errors, where they are all present.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use super::source::{At, Doc, Span};
+use crate::diag::Lang;
+use crate::text::date::Date;
+
+#[derive(Debug, Clone)]
+pub struct SiteConfig {
+    pub title: String,
+    pub organisation: String,
+    pub description: String,
+    pub base_url: String,
+    pub language: Lang,
+    pub theme: String,
+}
+
+impl Default for SiteConfig {
+    fn default() -> Self {
+        SiteConfig {
+            title: "Điển hình tiên tiến".into(),
+            organisation: String::new(),
+            description: String::new(),
+            base_url: "/".into(),
+            language: Lang::Vi,
+            theme: "default".into(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum UnitType {
+    Office,
+    Affiliate,
+    Agency,
+    Union,
+}
+
+impl UnitType {
+    pub fn parse(s: &str) -> Option<UnitType> {
+        match s {
+            "office" => Some(UnitType::Office),
+            "affiliate" => Some(UnitType::Affiliate),
+            "agency" => Some(UnitType::Agency),
+            "union" => Some(UnitType::Union),
+            _ => None,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            UnitType::Office => "office",
+            UnitType::Affiliate => "affiliate",
+            UnitType::Agency => "agency",
+            UnitType::Union => "union",
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Unit {
+    pub id: String,
+    pub name: String,
+    pub kind: UnitType,
+    pub description: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Kind {
+    Collective,
+    Leader,
+    Staff,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 3] = [Kind::Collective, Kind::Leader, Kind::Staff];
+
+    pub fn parse(s: &str) -> Option<Kind> {
+        match s {
+            "collective" => Some(Kind::Collective),
+            "leader" => Some(Kind::Leader),
+            "staff" => Some(Kind::Staff),
+            _ => None,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Collective => "collective",
+            Kind::Leader => "leader",
+            Kind::Staff => "staff",
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Movement {
+    pub id: String,
+    pub name: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Criterion {
+    pub id: String,
+    pub applies_to: Vec<Kind>,
+    pub text: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Plan {
+    pub file: String,
+    pub number: String,
+    pub title: String,
+    pub issued: Option<Date>,
+    pub deadline: Date,
+    pub approval_percent: i64,
+    pub excellent_members_percent: i64,
+    pub movements: Vec<Movement>,
+    pub criteria: Vec<Criterion>,
+}
+
+impl Plan {
+    pub fn criteria_for(&self, kind: Kind) -> impl Iterator<Item = &Criterion> {
+        self.criteria.iter().filter(move |c| c.applies_to.contains(&kind))
+    }
+
+    pub fn movement(&self, id: &str) -> Option<&Movement> {
+        self.movements.iter().find(|m| m.id == id)
+    }
+
+    pub fn criterion(&self, id: &str) -> Option<&Criterion> {
+        self.criteria.iter().find(|c| c.id == id)
+    }
+}
+
+/// A year folder's plan: read, invalid (its errors are the plan file's), or absent.
+#[derive(Debug, Clone)]
+pub enum PlanState {
+    Valid(Box<Plan>),
+    Invalid { file: String },
+    Missing,
+}
+
+/// A dated record of the process: `[nomination]`, `[vote]`, `[decision]`, …
+#[derive(Debug, Clone, Default)]
+pub struct Record {
+    pub header: Option<Span>,
+    pub date: Option<At<Date>>,
+    pub number: Option<At<String>>,
+    pub members: Option<At<i64>>,
+    pub in_favour: Option<At<i64>>,
+    pub reason: Option<At<String>>,
+}
+
+/// Where a profile's photo is, as the reader found it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PhotoFile {
+    /// A readable image of these dimensions (read from its header only).
+    Found { path: PathBuf, width: u32, height: u32 },
+    Missing,
+    Outside,
+    Unreadable(String),
+    TooLarge { width: u32, height: u32 },
+}
+
+#[derive(Debug, Clone)]
+pub struct Profile {
+    /// The front-matter, which diagnostics point into.
+    pub doc: Doc,
+    pub year: u16,
+    pub slug: String,
+    pub bundle: bool,
+    pub name: Option<At<String>>,
+    pub given_name: Option<At<String>>,
+    pub kind: Option<At<Kind>>,
+    pub unit: Option<At<String>>,
+    pub position: Option<At<String>>,
+    pub summary: Option<At<String>>,
+    pub photo: Option<At<String>>,
+    pub photo_file: Option<PhotoFile>,
+    pub photo_consent: Option<At<bool>>,
+    pub movements: Option<At<Vec<At<String>>>>,
+    pub members: Option<At<i64>>,
+    pub excellent_members: Option<At<i64>>,
+    pub year_field: Option<At<i64>>,
+    pub criteria_header: Option<Span>,
+    /// Every criterion key written, with its evidence when the evidence is valid.
+    pub criteria: Vec<(At<String>, Option<At<String>>)>,
+    pub nomination: Option<Record>,
+    pub vote: Option<Record>,
+    pub decision: Option<Record>,
+    pub province: Option<Record>,
+    pub revoked: Option<Record>,
+    pub body: String,
+    pub body_line: u32,
+    /// The top-level keys written, valid or not.
+    pub keys: Vec<String>,
+}
+
+impl Profile {
+    pub fn has_key(&self, key: &str) -> bool {
+        self.keys.iter().any(|k| k == key)
+    }
+
+    pub fn kind(&self) -> Option<Kind> {
+        self.kind.as_ref().map(|k| k.value)
+    }
+
+    pub fn unit_id(&self) -> Option<&str> {
+        self.unit.as_ref().map(|u| u.value.as_str())
+    }
+
+    pub fn name(&self) -> &str {
+        self.name.as_ref().map_or(self.slug.as_str(), |n| n.value.as_str())
+    }
+
+    pub fn file(&self) -> &str {
+        &self.doc.file
+    }
+}
+
+/// A profile file found on disk, even one that could not be read: for `duplicate-slug`.
+#[derive(Debug, Clone)]
+pub struct ProfileFile {
+    pub year: u16,
+    pub slug: String,
+    pub file: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Site {
+    pub root: PathBuf,
+    pub config: SiteConfig,
+    pub units: Vec<Unit>,
+    pub plans: BTreeMap<u16, PlanState>,
+    pub profiles: Vec<Profile>,
+    pub files: Vec<ProfileFile>,
+}
+
+impl Site {
+    pub fn unit(&self, id: &str) -> Option<&Unit> {
+        self.units.iter().find(|u| u.id == id)
+    }
+
+    pub fn plan(&self, year: u16) -> Option<&Plan> {
+        match self.plans.get(&year) {
+            Some(PlanState::Valid(p)) => Some(p),
+            _ => None,
+        }
+    }
+}

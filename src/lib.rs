@@ -1,0 +1,44 @@
+//! bangvang: reads an agency's exemplar profiles, checks them against the year's plan,
+//! and builds a static honour-roll site. Data flows one way:
+//! `content` (read) → `check` (judge) → `render` (pages) → `output` (write).
+
+pub mod check;
+pub mod cli;
+pub mod cmd;
+pub mod content;
+pub mod diag;
+pub mod output;
+pub mod render;
+pub mod text;
+
+use clap::Parser;
+
+use cli::{Cli, Command, LangArg};
+use diag::Lang;
+
+/// Runs the command line and returns the process's exit code.
+pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> u8 {
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() { cmd::FATAL } else { cmd::OK };
+        }
+    };
+    let lang = cli.lang.map(|l| match l {
+        LangArg::Vi => Lang::Vi,
+        LangArg::En => Lang::En,
+    });
+    match cli.command {
+        Command::Check { root, format } => cmd::check::run(&root, format, lang),
+        Command::Build { root, output, base_url, drafts, timings } => {
+            let opts = cmd::build::Options { root, output, base_url, drafts, timings };
+            cmd::build::run(&opts, lang)
+        }
+        Command::Serve { root, port, bind } => cmd::serve::run(&root, port, &bind, lang),
+        Command::New { target, kind, unit, name, root } => {
+            cmd::new::run(&root, &target, &kind, &unit, name.as_deref(), lang)
+        }
+        Command::Init { dir } => cmd::init::run(&dir, lang),
+    }
+}

@@ -1,0 +1,6 @@
+//! Vietnamese text: dates, slugs, collation, search folding, initials.
+
+pub mod collate;
+pub mod date;
+pub mod fold;
+pub mod slug;

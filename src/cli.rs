@@ -5,7 +5,11 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand, ValueEnum};
 
 #[derive(Parser, Debug)]
-#[command(name = "bangvang", version, about = "Bảng vàng: kiểm tra hồ sơ điển hình tiên tiến và xây dựng trang web tôn vinh")]
+#[command(
+    name = "bangvang",
+    version,
+    about = "Bảng vàng: kiểm tra hồ sơ điển hình tiên tiến và xây dựng trang web tôn vinh"
+)]
 pub struct Cli {
     /// Language of messages: vi (default: the site's `language`) or en
     #[arg(long, global = true, value_enum)]

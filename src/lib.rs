@@ -2,6 +2,10 @@
 //! and builds a static honour-roll site. Data flows one way:
 //! `content` (read) → `check` (judge) → `render` (pages) → `output` (write).
 
+// A diagnostic is a rich value (message arguments, the marked source line); functions
+// return it in `Err` on paths that run once per broken file, so its size does not matter.
+#![allow(clippy::result_large_err)]
+
 pub mod check;
 pub mod cli;
 pub mod cmd;
@@ -31,14 +35,30 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> u8 {
     });
     match cli.command {
         Command::Check { root, format } => cmd::check::run(&root, format, lang),
-        Command::Build { root, output, base_url, drafts, timings } => {
-            let opts = cmd::build::Options { root, output, base_url, drafts, timings };
+        Command::Build {
+            root,
+            output,
+            base_url,
+            drafts,
+            timings,
+        } => {
+            let opts = cmd::build::Options {
+                root,
+                output,
+                base_url,
+                drafts,
+                timings,
+            };
             cmd::build::run(&opts, lang)
         }
         Command::Serve { root, port, bind } => cmd::serve::run(&root, port, &bind, lang),
-        Command::New { target, kind, unit, name, root } => {
-            cmd::new::run(&root, &target, &kind, &unit, name.as_deref(), lang)
-        }
+        Command::New {
+            target,
+            kind,
+            unit,
+            name,
+            root,
+        } => cmd::new::run(&root, &target, &kind, &unit, name.as_deref(), lang),
         Command::Init { dir } => cmd::init::run(&dir, lang),
     }
 }

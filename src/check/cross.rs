@@ -30,31 +30,56 @@ pub fn leader_collective(site: &Site, out: &mut Out) {
             continue;
         }
         let Some(unit) = &p.unit else { continue };
-        let (any, recognised) = index.get(&(p.year, unit.value.as_str())).copied().unwrap_or_default();
-        let unit_name = site.unit(&unit.value).map_or(unit.value.clone(), |u| u.name.clone());
+        let (any, recognised) = index
+            .get(&(p.year, unit.value.as_str()))
+            .copied()
+            .unwrap_or_default();
+        let unit_name = site
+            .unit(&unit.value)
+            .map_or(unit.value.clone(), |u| u.name.clone());
         let msg = match status(p, site.plan(p.year)) {
             Status::Recognised | Status::Revoked if !recognised => {
-                Msg::LeaderWithoutRecognisedCollective { unit: unit_name, year: p.year }
+                Msg::LeaderWithoutRecognisedCollective {
+                    unit: unit_name,
+                    year: p.year,
+                }
             }
-            Status::Pending if !any => Msg::PendingLeaderWithoutCollective { unit: unit_name, year: p.year },
+            Status::Pending if !any => Msg::PendingLeaderWithoutCollective {
+                unit: unit_name,
+                year: p.year,
+            },
             _ => continue,
         };
-        out.push(p.doc.diag(Rule::LeaderCollective, Some(unit.span), Some("unit"), msg));
+        out.push(
+            p.doc
+                .diag(Rule::LeaderCollective, Some(unit.span), Some("unit"), msg),
+        );
     }
 }
 
 pub fn duplicate_slugs(site: &Site, out: &mut Out) {
     let mut by_slug: BTreeMap<(u16, &str), Vec<&str>> = BTreeMap::new();
     for f in &site.files {
-        by_slug.entry((f.year, f.slug.as_str())).or_default().push(f.file.as_str());
+        by_slug
+            .entry((f.year, f.slug.as_str()))
+            .or_default()
+            .push(f.file.as_str());
     }
     for ((_, slug), files) in by_slug {
         if files.len() < 2 {
             continue;
         }
         for file in &files {
-            let other = files.iter().filter(|f| *f != file).copied().collect::<Vec<_>>().join(", ");
-            let msg = Msg::DuplicateSlug { slug: slug.to_string(), other };
+            let other = files
+                .iter()
+                .filter(|f| *f != file)
+                .copied()
+                .collect::<Vec<_>>()
+                .join(", ");
+            let msg = Msg::DuplicateSlug {
+                slug: slug.to_string(),
+                other,
+            };
             out.push(Diagnostic::new(Rule::DuplicateSlug, file, 1, None, msg));
         }
     }

@@ -2,21 +2,33 @@
 //! build can decode safely.
 
 use super::Out;
+use crate::content::load::MAX_PHOTO_SIDE;
 use crate::content::model::{PhotoFile, Profile};
 use crate::diag::{Msg, Rule};
-use crate::content::load::MAX_PHOTO_SIDE;
 
 pub fn photo(p: &Profile, out: &mut Out) {
-    let (Some(photo), Some(file)) = (&p.photo, &p.photo_file) else { return };
+    let (Some(photo), Some(file)) = (&p.photo, &p.photo_file) else {
+        return;
+    };
     let path = photo.value.clone();
     let msg = match file {
         PhotoFile::Found { .. } => return,
         PhotoFile::Missing => Msg::PhotoMissing { path },
         PhotoFile::Outside => Msg::PhotoOutside { path },
-        PhotoFile::Unreadable(detail) => Msg::PhotoUnreadable { path, detail: detail.clone() },
-        PhotoFile::TooLarge { width, height } => {
-            Msg::PhotoTooLarge { path, width: *width, height: *height, max: MAX_PHOTO_SIDE }
-        }
+        PhotoFile::NotAnImage => Msg::PhotoNotAnImage { path },
+        PhotoFile::Unreadable(detail) => Msg::PhotoUnreadable {
+            path,
+            detail: detail.clone(),
+        },
+        PhotoFile::TooLarge { width, height } => Msg::PhotoTooLarge {
+            path,
+            width: *width,
+            height: *height,
+            max: MAX_PHOTO_SIDE,
+        },
     };
-    out.push(p.doc.diag(Rule::Photo, Some(photo.span), Some("photo"), msg));
+    out.push(
+        p.doc
+            .diag(Rule::Photo, Some(photo.span), Some("photo"), msg),
+    );
 }

@@ -40,7 +40,11 @@ fn check_profile(site: &Site, p: &Profile) -> Out {
 
 /// All diagnostics of the rules, sorted by file then line.
 pub fn check(site: &Site) -> Vec<Diagnostic> {
-    let mut out: Out = site.profiles.par_iter().flat_map_iter(|p| check_profile(site, p)).collect();
+    let mut out: Out = site
+        .profiles
+        .par_iter()
+        .flat_map_iter(|p| check_profile(site, p))
+        .collect();
     cross::leader_collective(site, &mut out);
     cross::duplicate_slugs(site, &mut out);
     diag::sort(&mut out);

@@ -7,7 +7,7 @@ use regex::Regex;
 
 use super::Out;
 use crate::content::model::Profile;
-use crate::content::source::Span;
+use crate::content::source::{Span, snippet};
 use crate::diag::{Diagnostic, Msg, Rule};
 
 struct Patterns {
@@ -23,7 +23,8 @@ fn patterns() -> &'static Patterns {
         id: Regex::new(r"\b(?:\d{12}|\d{9})\b").expect("valid regex"),
         // 0xx… or +84…, ten or eleven digits, optionally grouped by spaces, dots or dashes.
         phone: Regex::new(r"(?:\+84[ .-]?|\b0)\d(?:[ .-]?\d){8,9}\b").expect("valid regex"),
-        email: Regex::new(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}").expect("valid regex"),
+        email: Regex::new(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+            .expect("valid regex"),
     })
 }
 
@@ -32,15 +33,32 @@ pub fn findings(text: &str) -> Vec<(std::ops::Range<usize>, Msg)> {
     let p = patterns();
     let mut out: Vec<(std::ops::Range<usize>, Msg)> = Vec::new();
     for m in p.email.find_iter(text) {
-        out.push((m.range(), Msg::LooksLikeEmail { text: m.as_str().into() }));
+        out.push((
+            m.range(),
+            Msg::LooksLikeEmail {
+                text: m.as_str().into(),
+            },
+        ));
     }
     for m in p.id.find_iter(text) {
-        out.push((m.range(), Msg::LooksLikeIdNumber { text: m.as_str().into() }));
+        out.push((
+            m.range(),
+            Msg::LooksLikeIdNumber {
+                text: m.as_str().into(),
+            },
+        ));
     }
     for m in p.phone.find_iter(text) {
-        let overlaps = out.iter().any(|(r, _)| r.start < m.end() && m.start() < r.end);
+        let overlaps = out
+            .iter()
+            .any(|(r, _)| r.start < m.end() && m.start() < r.end);
         if !overlaps {
-            out.push((m.range(), Msg::LooksLikePhone { text: m.as_str().into() }));
+            out.push((
+                m.range(),
+                Msg::LooksLikePhone {
+                    text: m.as_str().into(),
+                },
+            ));
         }
     }
     out.sort_by_key(|(r, _)| r.start);
@@ -55,10 +73,17 @@ fn key_at(text: &str, offset: usize) -> Option<String> {
     for line in text.split_inclusive('\n') {
         let trimmed = line.trim();
         if trimmed.starts_with('[') && !trimmed.starts_with("[[") {
-            table = trimmed.trim_matches(|c| c == '[' || c == ']').trim().to_string();
+            table = trimmed
+                .trim_matches(|c| c == '[' || c == ']')
+                .trim()
+                .to_string();
         } else if let Some((k, _)) = trimmed.split_once('=') {
             let k = k.trim().trim_matches('"');
-            key = Some(if table.is_empty() { k.to_string() } else { format!("{table}.{k}") });
+            key = Some(if table.is_empty() {
+                k.to_string()
+            } else {
+                format!("{table}.{k}")
+            });
         }
         pos += line.len();
         if pos > offset {
@@ -77,14 +102,20 @@ pub fn personal_data(p: &Profile, out: &mut Out) {
     }
     for (range, msg) in findings(&p.body) {
         let line = p.body_line + p.body[..range.start].matches('\n').count() as u32;
-        out.push(Diagnostic::new(Rule::Privacy, p.file(), line, None, msg));
+        let snip = snippet(&p.body, Span::new(range));
+        out.push(Diagnostic::new(Rule::Privacy, p.file(), line, None, msg).with_snippet(snip));
     }
 }
 
 pub fn photo_consent(p: &Profile, out: &mut Out) {
     let Some(photo) = &p.photo else { return };
     if p.photo_consent.as_ref().map(|c| c.value) != Some(true) {
-        out.push(p.doc.diag(Rule::Privacy, Some(photo.span), Some("photo"), Msg::PhotoWithoutConsent));
+        out.push(p.doc.diag(
+            Rule::Privacy,
+            Some(photo.span),
+            Some("photo"),
+            Msg::PhotoWithoutConsent,
+        ));
     }
 }
 
@@ -115,13 +146,19 @@ mod tests {
 
     #[test]
     fn ignores_ordinary_numbers() {
-        assert!(kinds("Quyết định 1456/QĐ-SXD ngày 16/12/2024, 1.234.567.890 đồng, 2024-11-20").is_empty());
+        assert!(
+            kinds("Quyết định 1456/QĐ-SXD ngày 16/12/2024, 1.234.567.890 đồng, 2024-11-20")
+                .is_empty()
+        );
         assert!(kinds("số hoá 12.500 hồ sơ, 98,5%").is_empty());
     }
 
     #[test]
     fn key_of_a_line() {
         let fm = "name = \"A\"\n[criteria]\nx = \"0912345678\"\n";
-        assert_eq!(key_at(fm, fm.find("09").expect("present")).as_deref(), Some("criteria.x"));
+        assert_eq!(
+            key_at(fm, fm.find("09").expect("present")).as_deref(),
+            Some("criteria.x")
+        );
     }
 }

@@ -12,11 +12,21 @@ pub fn plan<'s>(site: &'s Site, p: &Profile, out: &mut Out) -> Option<&'s Plan> 
     match site.plans.get(&p.year) {
         Some(PlanState::Valid(plan)) => Some(plan),
         Some(PlanState::Invalid { file }) => {
-            out.push(p.doc.diag(Rule::NoPlan, None, None, Msg::PlanInvalid { plan_file: file.clone() }));
+            out.push(p.doc.diag(
+                Rule::NoPlan,
+                None,
+                None,
+                Msg::PlanInvalid {
+                    plan_file: file.clone(),
+                },
+            ));
             None
         }
         Some(PlanState::Missing) | None => {
-            out.push(p.doc.diag(Rule::NoPlan, None, None, Msg::NoPlan { year: p.year }));
+            out.push(
+                p.doc
+                    .diag(Rule::NoPlan, None, None, Msg::NoPlan { year: p.year }),
+            );
             None
         }
     }
@@ -35,21 +45,38 @@ pub fn unit(site: &Site, p: &Profile, out: &mut Out) {
         .find(|unit| unit.id == by_name || slugify(&unit.name) == by_name)
         .map(|unit| unit.id.clone())
         .or_else(|| nearest(&u.value, ids));
-    let msg = Msg::UnknownUnit { unit: u.value.clone(), suggestion };
-    out.push(p.doc.diag(Rule::UnknownUnit, Some(u.span), Some("unit"), msg));
+    let msg = Msg::UnknownUnit {
+        unit: u.value.clone(),
+        suggestion,
+    };
+    out.push(
+        p.doc
+            .diag(Rule::UnknownUnit, Some(u.span), Some("unit"), msg),
+    );
 }
 
 pub fn movements(plan: &Plan, p: &Profile, out: &mut Out) {
     let Some(list) = &p.movements else { return };
     if list.value.is_empty() {
-        let msg = Msg::EmptyText { key: "movements".into() };
-        out.push(p.doc.diag(Rule::InvalidValue, Some(list.span), Some("movements"), msg));
+        let msg = Msg::EmptyText {
+            key: "movements".into(),
+        };
+        out.push(
+            p.doc
+                .diag(Rule::InvalidValue, Some(list.span), Some("movements"), msg),
+        );
     }
     for m in &list.value {
         if plan.movement(&m.value).is_none() {
             let suggestion = nearest(&m.value, plan.movements.iter().map(|m| m.id.as_str()));
-            let msg = Msg::UnknownMovement { id: m.value.clone(), suggestion };
-            out.push(p.doc.diag(Rule::UnknownMovement, Some(m.span), Some("movements"), msg));
+            let msg = Msg::UnknownMovement {
+                id: m.value.clone(),
+                suggestion,
+            };
+            out.push(
+                p.doc
+                    .diag(Rule::UnknownMovement, Some(m.span), Some("movements"), msg),
+            );
         }
     }
 }
@@ -61,13 +88,26 @@ pub fn criteria(plan: &Plan, p: &Profile, out: &mut Out) {
         match plan.criterion(&key.value) {
             Some(c) if c.applies_to.contains(&kind) => {}
             Some(_) => {
-                let msg = Msg::CriterionNotForKind { id: key.value.clone(), kind: kind.name().into() };
-                out.push(p.doc.diag(Rule::UnknownCriterion, Some(key.span), Some(&field), msg));
+                let msg = Msg::CriterionNotForKind {
+                    id: key.value.clone(),
+                    kind: kind.name().into(),
+                };
+                out.push(
+                    p.doc
+                        .diag(Rule::UnknownCriterion, Some(key.span), Some(&field), msg),
+                );
             }
             None => {
-                let suggestion = nearest(&key.value, plan.criteria_for(kind).map(|c| c.id.as_str()));
-                let msg = Msg::UnknownCriterion { id: key.value.clone(), suggestion };
-                out.push(p.doc.diag(Rule::UnknownCriterion, Some(key.span), Some(&field), msg));
+                let suggestion =
+                    nearest(&key.value, plan.criteria_for(kind).map(|c| c.id.as_str()));
+                let msg = Msg::UnknownCriterion {
+                    id: key.value.clone(),
+                    suggestion,
+                };
+                out.push(
+                    p.doc
+                        .diag(Rule::UnknownCriterion, Some(key.span), Some(&field), msg),
+                );
             }
         }
     }
@@ -77,8 +117,14 @@ pub fn criteria(plan: &Plan, p: &Profile, out: &mut Out) {
     for c in plan.criteria_for(kind) {
         if !p.criteria.iter().any(|(k, _)| k.value == c.id) {
             let field = format!("criteria.{}", c.id);
-            let msg = Msg::MissingCriterion { id: c.id.clone(), text: c.text.clone() };
-            out.push(p.doc.diag(Rule::MissingCriterion, p.criteria_header, Some(&field), msg));
+            let msg = Msg::MissingCriterion {
+                id: c.id.clone(),
+                text: c.text.clone(),
+            };
+            out.push(
+                p.doc
+                    .diag(Rule::MissingCriterion, p.criteria_header, Some(&field), msg),
+            );
         }
     }
 }

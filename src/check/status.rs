@@ -39,5 +39,9 @@ pub fn status(p: &Profile, plan: Option<&Plan>) -> Status {
         (Some(v), Some(plan)) => vote_passes(v, plan.approval_percent) == Some(false),
         _ => false,
     };
-    if failed_vote { Status::NotRecognised } else { Status::Pending }
+    if failed_vote {
+        Status::NotRecognised
+    } else {
+        Status::Pending
+    }
 }

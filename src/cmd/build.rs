@@ -1,4 +1,230 @@
-use std::path::PathBuf;
-use crate::diag::Lang;
-pub struct Options { pub root: PathBuf, pub output: Option<PathBuf>, pub base_url: Option<String>, pub drafts: bool, pub timings: bool }
-pub fn run(_o: &Options, _l: Option<Lang>) -> u8 { 2 }
+//! `bangvang build`: check, then render into a staging folder swapped in when complete.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use walkdir::WalkDir;
+
+use super::{CONTENT_ERRORS, OK, analyse, fatal};
+use crate::content::load::rel;
+use crate::diag::{Fatal, Lang, count_errors, report};
+use crate::output::Staging;
+use crate::render::{self, Sink, Summary, theme};
+
+pub struct Options {
+    pub root: PathBuf,
+    pub output: Option<PathBuf>,
+    pub base_url: Option<String>,
+    pub drafts: bool,
+    pub timings: bool,
+}
+
+impl Sink for Staging {
+    fn put(&self, rel: &str, bytes: &[u8]) -> Result<(), String> {
+        self.write(rel, bytes)
+            .map_err(|e| format!("{}/{rel}: {e}", self.dir().display()))
+    }
+}
+
+/// Copies `content/static/` into the staging folder.
+fn copy_static(root: &Path, staging: &Staging) -> Result<(), Fatal> {
+    let dir = root.join("content").join("static");
+    if !dir.is_dir() {
+        return Ok(());
+    }
+    for entry in WalkDir::new(&dir).sort_by_file_name() {
+        let entry = entry.map_err(|e| Fatal::Unreadable {
+            path: rel(root, &dir),
+            detail: e.to_string(),
+        })?;
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let path = entry.path();
+        let bytes = std::fs::read(path).map_err(|e| Fatal::Unreadable {
+            path: rel(root, path),
+            detail: e.to_string(),
+        })?;
+        let inside = rel(&dir, path);
+        staging
+            .write(&inside, &bytes)
+            .map_err(|e| Fatal::Unwritable {
+                path: inside,
+                detail: e.to_string(),
+            })?;
+    }
+    Ok(())
+}
+
+/// The first of `names` that the site's static folder or the theme provides.
+fn asset(
+    root: &Path,
+    statics: &std::collections::BTreeMap<String, Vec<u8>>,
+    names: &[&str],
+) -> Option<String> {
+    names
+        .iter()
+        .find(|n| root.join("content/static").join(n).is_file() || statics.contains_key(**n))
+        .map(|n| n.to_string())
+}
+
+/// Refuses an output folder whose replacement would destroy the site itself.
+fn safe_output(root: &Path, output: &Path) -> Result<(), Fatal> {
+    let abs = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+    let (root, out) = (abs(root), abs(output));
+    if root.starts_with(&out)
+        || out.starts_with(root.join("content"))
+        || out.starts_with(root.join("themes"))
+    {
+        let detail = format!(
+            "--output {} would replace the site's own files",
+            output.display()
+        );
+        return Err(Fatal::BadArgument { detail });
+    }
+    Ok(())
+}
+
+fn seconds(secs: f64, lang: Lang) -> String {
+    let s = format!("{secs:.2}");
+    if lang == Lang::Vi {
+        s.replace('.', ",")
+    } else {
+        s
+    }
+}
+
+fn summary_line(out: &Path, s: &Summary, secs: f64, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "đã xây dựng {}: {} trang; hồ sơ: {} được công nhận, {} chờ xét, {} không được công nhận, {} bị thu hồi; {} giây",
+            out.display(),
+            s.pages,
+            s.recognised,
+            s.pending,
+            s.not_recognised,
+            s.revoked,
+            seconds(secs, lang)
+        ),
+        Lang::En => format!(
+            "built {}: {} pages; profiles: {} recognised, {} pending, {} not recognised, {} revoked; {} s",
+            out.display(),
+            s.pages,
+            s.recognised,
+            s.pending,
+            s.not_recognised,
+            s.revoked,
+            seconds(secs, lang)
+        ),
+    }
+}
+
+pub fn run(o: &Options, lang: Option<Lang>) -> u8 {
+    let start = Instant::now();
+    let (loaded, diags) = match analyse(&o.root) {
+        Ok(x) => x,
+        Err(f) => return fatal(&f, lang.unwrap_or_default()),
+    };
+    let checked = start.elapsed();
+    let site = &loaded.site;
+    let lang = lang.unwrap_or(site.config.language);
+    let mut err = std::io::stderr().lock();
+    for d in &diags {
+        let _ = writeln!(err, "{}", report::human(d, lang));
+    }
+    if count_errors(&diags) > 0 {
+        let _ = writeln!(err, "{}", report::summary(&diags, site.files.len(), lang));
+        let _ = match lang {
+            Lang::Vi => writeln!(
+                err,
+                "không xây dựng: hãy sửa các lỗi trên; thư mục output giữ nguyên"
+            ),
+            Lang::En => writeln!(
+                err,
+                "not built: fix the errors above; the output folder is unchanged"
+            ),
+        };
+        return CONTENT_ERRORS;
+    }
+    drop(err);
+    let output = o.output.clone().unwrap_or_else(|| o.root.join("output"));
+    if let Err(f) = safe_output(&o.root, &output) {
+        return fatal(&[f], lang);
+    }
+    let base_url = o
+        .base_url
+        .clone()
+        .unwrap_or_else(|| site.config.base_url.clone());
+    if !(base_url.starts_with('/')
+        || base_url.starts_with("http://")
+        || base_url.starts_with("https://"))
+    {
+        let detail = format!("--base-url \"{base_url}\": /, /sub-path/ or https://…");
+        return fatal(&[Fatal::BadArgument { detail }], lang);
+    }
+    let theme = match theme::load(&o.root, &site.config.theme, lang) {
+        Ok(t) => t,
+        Err(f @ Fatal::Template { .. }) => {
+            fatal(&[f], lang);
+            return CONTENT_ERRORS;
+        }
+        Err(f) => return fatal(&[f], lang),
+    };
+    let opts = render::Options {
+        base_url,
+        drafts: o.drafts,
+        logo: asset(&o.root, &theme.statics, &["logo.svg", "logo.png"]),
+        favicon: asset(
+            &o.root,
+            &theme.statics,
+            &["favicon.svg", "favicon.ico", "favicon.png"],
+        ),
+    };
+    let staging = match Staging::new(&output) {
+        Ok(s) => s,
+        Err(e) => {
+            return fatal(
+                &[Fatal::Unwritable {
+                    path: output.display().to_string(),
+                    detail: e.to_string(),
+                }],
+                lang,
+            );
+        }
+    };
+    let rendered_at = Instant::now();
+    let summary = match render::render(site, &theme, &opts, &staging) {
+        Ok(s) => s,
+        Err(errors) => {
+            let fatals: Vec<Fatal> = errors
+                .into_iter()
+                .map(|detail| Fatal::Template { detail })
+                .collect();
+            fatal(&fatals, lang);
+            return CONTENT_ERRORS;
+        }
+    };
+    if let Err(f) = copy_static(&o.root, &staging) {
+        return fatal(&[f], lang);
+    }
+    let rendered = rendered_at.elapsed();
+    if let Err(e) = staging.commit() {
+        return fatal(
+            &[Fatal::Unwritable {
+                path: output.display().to_string(),
+                detail: e.to_string(),
+            }],
+            lang,
+        );
+    }
+    if o.timings {
+        eprintln!("read + check: {:.3} s", checked.as_secs_f64());
+        eprintln!("render + write: {:.3} s", rendered.as_secs_f64());
+    }
+    println!(
+        "{}",
+        summary_line(&output, &summary, start.elapsed().as_secs_f64(), lang)
+    );
+    OK
+}

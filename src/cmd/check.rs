@@ -20,5 +20,9 @@ pub fn run(root: &Path, format: Format, lang: Option<Lang>) -> u8 {
     let mut out = std::io::stdout().lock();
     let _ = out.write_all(text.as_bytes());
     let _ = out.flush();
-    if count_errors(&diags) > 0 { CONTENT_ERRORS } else { OK }
+    if count_errors(&diags) > 0 {
+        CONTENT_ERRORS
+    } else {
+        OK
+    }
 }

@@ -13,16 +13,28 @@ use crate::content::source::Doc;
 use crate::diag::{Fatal, Lang, Msg, Rule, report};
 use crate::text::slug::is_valid_id;
 
-pub fn run(root: &Path, target: &str, kind: &str, unit: &str, name: Option<&str>, lang: Option<Lang>) -> u8 {
+pub fn run(
+    root: &Path,
+    target: &str,
+    kind: &str,
+    unit: &str,
+    name: Option<&str>,
+    lang: Option<Lang>,
+) -> u8 {
     let loaded = match load(root) {
         Ok(l) => l,
         Err(f) => return fatal(&f, lang.unwrap_or_default()),
     };
     let site = &loaded.site;
     let lang = lang.unwrap_or(site.config.language);
-    let Some((year, slug)) = target.split_once('/').and_then(|(y, s)| Some((y.parse::<u16>().ok()?, s))) else {
+    let Some((year, slug)) = target
+        .split_once('/')
+        .and_then(|(y, s)| Some((y.parse::<u16>().ok()?, s)))
+    else {
         let detail = match lang {
-            Lang::Vi => format!("\"{target}\" không đúng dạng NĂM/ĐỊA-CHỈ, ví dụ 2024/nguyen-van-an"),
+            Lang::Vi => {
+                format!("\"{target}\" không đúng dạng NĂM/ĐỊA-CHỈ, ví dụ 2024/nguyen-van-an")
+            }
             Lang::En => format!("\"{target}\" is not YEAR/SLUG, e.g. 2024/nguyen-van-an"),
         };
         return fatal(&[Fatal::BadArgument { detail }], lang);
@@ -31,12 +43,27 @@ pub fn run(root: &Path, target: &str, kind: &str, unit: &str, name: Option<&str>
     let mut diags = Vec::new();
     let doc = Doc::new(file.clone(), "", 1);
     if !is_valid_id(slug) {
-        diags.push(doc.diag(Rule::InvalidValue, None, None, Msg::BadId { key: "slug".into(), value: slug.into() }));
+        diags.push(doc.diag(
+            Rule::InvalidValue,
+            None,
+            None,
+            Msg::BadId {
+                key: "slug".into(),
+                value: slug.into(),
+            },
+        ));
     }
     let kind_arg = kind;
     let kind = Kind::parse(kind_arg);
     if kind.is_none() {
-        diags.push(doc.diag(Rule::InvalidValue, None, Some("kind"), Msg::UnknownKind { value: kind_arg.into() }));
+        diags.push(doc.diag(
+            Rule::InvalidValue,
+            None,
+            Some("kind"),
+            Msg::UnknownKind {
+                value: kind_arg.into(),
+            },
+        ));
     }
     let probe = probe_profile(&doc, year, slug, unit);
     references::unit(site, &probe, &mut diags);
@@ -54,7 +81,13 @@ pub fn run(root: &Path, target: &str, kind: &str, unit: &str, name: Option<&str>
         let text = skeleton(site, plan, kind, unit, name, year);
         let path = dir.join(format!("{slug}.md"));
         if let Err(e) = fs::create_dir_all(&dir).and_then(|_| fs::write(&path, text)) {
-            return fatal(&[Fatal::Unwritable { path: file, detail: e.to_string() }], lang);
+            return fatal(
+                &[Fatal::Unwritable {
+                    path: file,
+                    detail: e.to_string(),
+                }],
+                lang,
+            );
         }
         match lang {
             Lang::Vi => println!("đã tạo {file}: điền các mục còn trống rồi chạy `bangvang check`"),
@@ -65,7 +98,13 @@ pub fn run(root: &Path, target: &str, kind: &str, unit: &str, name: Option<&str>
     if diags.is_empty() {
         return FATAL;
     }
-    eprint!("{}", diags.iter().map(|d| report::human(d, lang) + "\n").collect::<String>());
+    eprint!(
+        "{}",
+        diags
+            .iter()
+            .map(|d| report::human(d, lang) + "\n")
+            .collect::<String>()
+    );
     CONTENT_ERRORS
 }
 
@@ -108,23 +147,47 @@ fn toml_str(s: &str) -> String {
 }
 
 /// The skeleton's text: every key with a Vietnamese comment, blanks left to fill.
-pub fn skeleton(site: &Site, plan: &Plan, kind: Kind, unit: &str, name: Option<&str>, year: u16) -> String {
+pub fn skeleton(
+    site: &Site,
+    plan: &Plan,
+    kind: Kind,
+    unit: &str,
+    name: Option<&str>,
+    year: u16,
+) -> String {
     let mut s = String::from("+++\n");
     let unit_name = site.unit(unit).map_or(unit, |u| u.name.as_str());
     let _ = writeln!(s, "# Họ và tên đầy đủ (với tập thể: tên đơn vị)");
-    let _ = writeln!(s, "name = {}", toml_str(name.unwrap_or(if kind == Kind::Collective { unit_name } else { "" })));
-    let _ = writeln!(s, "# Tên dùng để sắp xếp, chỉ khi tên gồm hai tiếng trở lên (ví dụ \"Bình Minh\")");
+    let _ = writeln!(
+        s,
+        "name = {}",
+        toml_str(name.unwrap_or(if kind == Kind::Collective {
+            unit_name
+        } else {
+            ""
+        }))
+    );
+    let _ = writeln!(
+        s,
+        "# Tên dùng để sắp xếp, chỉ khi tên gồm hai tiếng trở lên (ví dụ \"Bình Minh\")"
+    );
     let _ = writeln!(s, "# given_name = \"\"");
     let _ = writeln!(s, "kind = {}", toml_str(kind.name()));
     let _ = writeln!(s, "# {unit_name}");
     let _ = writeln!(s, "unit = {}", toml_str(unit));
     if kind != Kind::Collective {
-        let _ = writeln!(s, "# Chức vụ hoặc chức danh (ví dụ \"Chuyên viên\", \"Trưởng phòng\")");
+        let _ = writeln!(
+            s,
+            "# Chức vụ hoặc chức danh (ví dụ \"Chuyên viên\", \"Trưởng phòng\")"
+        );
         let _ = writeln!(s, "position = \"\"");
     }
     let _ = writeln!(s, "# Một câu tóm tắt thành tích, tối đa 300 ký tự");
     let _ = writeln!(s, "summary = \"\"");
-    let _ = writeln!(s, "# Ảnh đặt cạnh tệp này; chỉ đăng khi người trong ảnh đồng ý");
+    let _ = writeln!(
+        s,
+        "# Ảnh đặt cạnh tệp này; chỉ đăng khi người trong ảnh đồng ý"
+    );
     let _ = writeln!(s, "# photo = \"anh-dai-dien.jpg\"\n# photo_consent = true");
     let _ = writeln!(s, "# Phong trào thi đua (chọn một hoặc nhiều mã):");
     for m in &plan.movements {
@@ -132,7 +195,10 @@ pub fn skeleton(site: &Site, plan: &Plan, kind: Kind, unit: &str, name: Option<&
     }
     let _ = writeln!(s, "movements = []");
     if kind == Kind::Collective {
-        let _ = writeln!(s, "# Tổng số công chức, viên chức, người lao động của tập thể");
+        let _ = writeln!(
+            s,
+            "# Tổng số công chức, viên chức, người lao động của tập thể"
+        );
         let _ = writeln!(s, "# members = 0");
         let _ = writeln!(
             s,
@@ -141,16 +207,27 @@ pub fn skeleton(site: &Site, plan: &Plan, kind: Kind, unit: &str, name: Option<&
         );
         let _ = writeln!(s, "# excellent_members = 0");
     }
-    let _ = writeln!(s, "\n# Minh chứng cho từng tiêu chí của Kế hoạch {}", plan.number);
+    let _ = writeln!(
+        s,
+        "\n# Minh chứng cho từng tiêu chí của Kế hoạch {}",
+        plan.number
+    );
     let _ = writeln!(s, "[criteria]");
     for c in plan.criteria_for(kind) {
         let _ = writeln!(s, "# {}", c.text);
         let _ = writeln!(s, "{} = \"\"", c.id);
     }
     let _ = writeln!(s, "\n[nomination]");
-    let _ = writeln!(s, "# Ngày hồ sơ đến Thường trực Hội đồng, không sau {}", plan.deadline.dmy());
+    let _ = writeln!(
+        s,
+        "# Ngày hồ sơ đến Thường trực Hội đồng, không sau {}",
+        plan.deadline.dmy()
+    );
     let _ = writeln!(s, "# date = {}-11-20", year);
-    let _ = writeln!(s, "\n# Khi Hội đồng đã bỏ phiếu (không công khai trên trang web):");
+    let _ = writeln!(
+        s,
+        "\n# Khi Hội đồng đã bỏ phiếu (không công khai trên trang web):"
+    );
     let _ = writeln!(s, "# [vote]\n# date = \n# members = \n# in_favour = ");
     let _ = writeln!(s, "\n# Khi Giám đốc Sở đã ký quyết định công nhận:");
     let _ = writeln!(s, "# [decision]\n# number = \"\"\n# date = ");

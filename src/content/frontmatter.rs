@@ -24,9 +24,8 @@ fn is_fence(line: &str) -> bool {
 /// Splits `text` (a byte-order mark already removed) at its `+++` fences.
 pub fn split(text: &str) -> Result<Parts<'_>, SplitError> {
     let mut offset = 0;
-    let mut line_no = 1u32;
     let mut open: Option<(usize, u32)> = None;
-    for line in text.split_inclusive('\n') {
+    for (line_no, line) in (1u32..).zip(text.split_inclusive('\n')) {
         let next = offset + line.len();
         match open {
             None if line.trim().is_empty() => {}
@@ -43,7 +42,6 @@ pub fn split(text: &str) -> Result<Parts<'_>, SplitError> {
             Some(_) => {}
         }
         offset = next;
-        line_no += 1;
     }
     match open {
         Some((_, fm_line)) => Err(SplitError::Unterminated { line: fm_line - 1 }),
@@ -77,7 +75,10 @@ mod tests {
         assert_eq!(split("name = 1"), Err(SplitError::NoFrontMatter));
         assert_eq!(split(""), Err(SplitError::NoFrontMatter));
         assert_eq!(split("+++"), Err(SplitError::Unterminated { line: 1 }));
-        assert_eq!(split("\n+++\na = 1\n"), Err(SplitError::Unterminated { line: 2 }));
+        assert_eq!(
+            split("\n+++\na = 1\n"),
+            Err(SplitError::Unterminated { line: 2 })
+        );
         assert_eq!(split("+++\n+++\n").map(|p| p.front_matter), Ok(""));
     }
 }

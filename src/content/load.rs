@@ -28,7 +28,10 @@ pub struct Loaded {
 /// The path of `path` relative to `root`, with `/`.
 pub fn rel(root: &Path, path: &Path) -> String {
     let p = path.strip_prefix(root).unwrap_or(path);
-    p.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
+    p.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
 }
 
 /// A file's text as NFC, or a `syntax` diagnostic if it is not UTF-8.
@@ -40,14 +43,26 @@ pub fn decode(file: &str, bytes: Vec<u8>) -> Result<String, Diagnostic> {
         }
         Err(e) => {
             let valid = e.utf8_error().valid_up_to();
-            let line = 1 + e.as_bytes()[..valid].iter().filter(|&&b| b == b'\n').count() as u32;
-            Err(Diagnostic::new(Rule::Syntax, file, line, None, Msg::InvalidUtf8))
+            let line = 1 + e.as_bytes()[..valid]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count() as u32;
+            Err(Diagnostic::new(
+                Rule::Syntax,
+                file,
+                line,
+                None,
+                Msg::InvalidUtf8,
+            ))
         }
     }
 }
 
 fn read_bytes(root: &Path, path: &Path) -> Result<Vec<u8>, Fatal> {
-    fs::read(path).map_err(|e| Fatal::Unreadable { path: rel(root, path), detail: e.to_string() })
+    fs::read(path).map_err(|e| Fatal::Unreadable {
+        path: rel(root, path),
+        detail: e.to_string(),
+    })
 }
 
 /// Reads a whole TOML file into a [`Doc`], or the diagnostic that says why not.
@@ -60,16 +75,22 @@ fn toml_doc(root: &Path, path: &Path) -> Result<Result<Doc, Diagnostic>, Fatal> 
 /// Reads the site under `root`. Fatal problems (exit 2) are returned as `Err`.
 pub fn load(root: &Path) -> Result<Loaded, Vec<Fatal>> {
     if !root.is_dir() {
-        return Err(vec![Fatal::RootMissing { path: root.display().to_string() }]);
+        return Err(vec![Fatal::RootMissing {
+            path: root.display().to_string(),
+        }]);
     }
     let content = root.join("content");
     let site_path = content.join("site.toml");
     if !site_path.is_file() {
-        return Err(vec![Fatal::NotASite { path: root.display().to_string() }]);
+        return Err(vec![Fatal::NotASite {
+            path: root.display().to_string(),
+        }]);
     }
     let units_path = content.join("units.toml");
     if !units_path.is_file() {
-        return Err(vec![Fatal::UnitsMissing { path: rel(root, &units_path) }]);
+        return Err(vec![Fatal::UnitsMissing {
+            path: rel(root, &units_path),
+        }]);
     }
     let mut diags = Vec::new();
     let mut fatals = Vec::new();
@@ -119,11 +140,15 @@ pub fn load(root: &Path) -> Result<Loaded, Vec<Fatal>> {
                 }
                 Ok(Err(d)) => {
                     diags.push(d);
-                    PlanState::Invalid { file: rel(root, &plan_path) }
+                    PlanState::Invalid {
+                        file: rel(root, &plan_path),
+                    }
                 }
                 Err(f) => {
                     fatals.push(f);
-                    PlanState::Invalid { file: rel(root, &plan_path) }
+                    PlanState::Invalid {
+                        file: rel(root, &plan_path),
+                    }
                 }
             }
         };
@@ -150,9 +175,20 @@ pub fn load(root: &Path) -> Result<Loaded, Vec<Fatal>> {
     }
     let files = found
         .iter()
-        .map(|f| ProfileFile { year: f.year, slug: f.slug.clone(), file: rel(root, &f.path) })
+        .map(|f| ProfileFile {
+            year: f.year,
+            slug: f.slug.clone(),
+            file: rel(root, &f.path),
+        })
         .collect();
-    let site = Site { root: root.to_path_buf(), config, units, plans, profiles, files };
+    let site = Site {
+        root: root.to_path_buf(),
+        config,
+        units,
+        plans,
+        profiles,
+        files,
+    };
     Ok(Loaded { site, diags })
 }
 
@@ -169,20 +205,30 @@ fn hidden(name: &str) -> bool {
 }
 
 fn sorted_entries(root: &Path, dir: &Path) -> Result<Vec<(String, PathBuf, bool)>, Fatal> {
-    let err = |e: io::Error| Fatal::Unreadable { path: rel(root, dir), detail: e.to_string() };
+    let err = |e: io::Error| Fatal::Unreadable {
+        path: rel(root, dir),
+        detail: e.to_string(),
+    };
     let mut out = Vec::new();
     for entry in fs::read_dir(dir).map_err(err)? {
         let entry = entry.map_err(err)?;
         let path = entry.path();
         let is_dir = path.is_dir();
-        out.push((entry.file_name().to_string_lossy().into_owned(), path, is_dir));
+        out.push((
+            entry.file_name().to_string_lossy().into_owned(),
+            path,
+            is_dir,
+        ));
     }
     out.sort();
     Ok(out)
 }
 
 /// Year folders (four digits) and the profiles in them: `slug.md` and `slug/index.md`.
-fn discover(root: &Path, content: &Path) -> Result<(Vec<(u16, PathBuf)>, Vec<Found>), Fatal> {
+/// Year folders found, and profile files found in them.
+type Discovered = (Vec<(u16, PathBuf)>, Vec<Found>);
+
+fn discover(root: &Path, content: &Path) -> Result<Discovered, Fatal> {
     let mut years = Vec::new();
     let mut found = Vec::new();
     for (name, path, is_dir) in sorted_entries(root, content)? {
@@ -198,30 +244,49 @@ fn discover(root: &Path, content: &Path) -> Result<(Vec<(u16, PathBuf)>, Vec<Fou
             if is_dir {
                 let index = path.join("index.md");
                 if index.is_file() {
-                    found.push(Found { year, slug: name, path: index, bundle: true });
+                    found.push(Found {
+                        year,
+                        slug: name,
+                        path: index,
+                        bundle: true,
+                    });
                 }
             } else if let Some(stem) = name.strip_suffix(".md") {
-                found.push(Found { year, slug: stem.to_string(), path, bundle: false });
+                found.push(Found {
+                    year,
+                    slug: stem.to_string(),
+                    path,
+                    bundle: false,
+                });
             }
         }
     }
     Ok((years, found))
 }
 
-fn read_one(root: &Path, content_real: &Path, f: &Found) -> Result<(Option<Profile>, Vec<Diagnostic>), Fatal> {
+fn read_one(
+    root: &Path,
+    content_real: &Path,
+    f: &Found,
+) -> Result<(Option<Profile>, Vec<Diagnostic>), Fatal> {
     let file = rel(root, &f.path);
     let bytes = read_bytes(root, &f.path)?;
     let text = match decode(&file, bytes) {
         Ok(t) => t,
         Err(d) => return Ok((None, vec![d])),
     };
-    let loc = Location { file: &file, year: f.year, slug: &f.slug, bundle: f.bundle };
+    let loc = Location {
+        file: &file,
+        year: f.year,
+        slug: &f.slug,
+        bundle: f.bundle,
+    };
     let (mut profile, diags) = read_profile(&loc, &text);
-    if let Some(p) = profile.as_mut() {
-        if let Some(photo) = &p.photo {
-            let dir = f.path.parent().unwrap_or(root);
-            p.photo_file = Some(locate_photo(content_real, dir, &photo.value));
-        }
+    if let Some(p) = profile.as_mut()
+        && let Some(photo) = &p.photo
+    {
+        let dir = f.path.parent().unwrap_or(root);
+        p.photo_file = Some(locate_photo(content_real, dir, &photo.value));
     }
     Ok((profile, diags))
 }
@@ -230,7 +295,10 @@ fn read_one(root: &Path, content_real: &Path, f: &Found) -> Result<(Option<Profi
 /// outside `content/` (a `..`, an absolute path, a symbolic link pointing out).
 pub fn locate_photo(content_real: &Path, dir: &Path, name: &str) -> PhotoFile {
     let rel_path = Path::new(name);
-    if rel_path.components().any(|c| !matches!(c, Component::Normal(_))) {
+    if rel_path
+        .components()
+        .any(|c| !matches!(c, Component::Normal(_)))
+    {
         return PhotoFile::Outside;
     }
     let path = dir.join(rel_path);
@@ -244,18 +312,33 @@ pub fn locate_photo(content_real: &Path, dir: &Path, name: &str) -> PhotoFile {
     if !real.is_file() {
         return PhotoFile::Missing;
     }
-    let reader = match image::ImageReader::open(&real).and_then(|r| r.with_guessed_format()) {
-        Ok(r) => r,
+    let mut head = [0u8; 64];
+    let n = match fs::File::open(&real).and_then(|mut f| io::Read::read(&mut f, &mut head)) {
+        Ok(n) => n,
         Err(e) => return PhotoFile::Unreadable(e.to_string()),
     };
-    if reader.format().is_none() {
-        return PhotoFile::Unreadable("not an image".into());
-    }
+    let format = match image::guess_format(&head[..n]) {
+        Ok(f @ (image::ImageFormat::Jpeg | image::ImageFormat::Png | image::ImageFormat::WebP)) => {
+            f
+        }
+        _ => return PhotoFile::NotAnImage,
+    };
+    let reader = match image::ImageReader::open(&real) {
+        Ok(mut r) => {
+            r.set_format(format);
+            r
+        }
+        Err(e) => return PhotoFile::Unreadable(e.to_string()),
+    };
     match reader.into_dimensions() {
         Ok((width, height)) if width > MAX_PHOTO_SIDE || height > MAX_PHOTO_SIDE => {
             PhotoFile::TooLarge { width, height }
         }
-        Ok((width, height)) => PhotoFile::Found { path: real, width, height },
+        Ok((width, height)) => PhotoFile::Found {
+            path: real,
+            width,
+            height,
+        },
         Err(e) => PhotoFile::Unreadable(e.to_string()),
     }
 }

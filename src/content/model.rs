@@ -126,7 +126,9 @@ pub struct Plan {
 
 impl Plan {
     pub fn criteria_for(&self, kind: Kind) -> impl Iterator<Item = &Criterion> {
-        self.criteria.iter().filter(move |c| c.applies_to.contains(&kind))
+        self.criteria
+            .iter()
+            .filter(move |c| c.applies_to.contains(&kind))
     }
 
     pub fn movement(&self, id: &str) -> Option<&Movement> {
@@ -161,11 +163,20 @@ pub struct Record {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PhotoFile {
     /// A readable image of these dimensions (read from its header only).
-    Found { path: PathBuf, width: u32, height: u32 },
+    Found {
+        path: PathBuf,
+        width: u32,
+        height: u32,
+    },
     Missing,
     Outside,
+    /// Not a JPEG, PNG or WebP file.
+    NotAnImage,
     Unreadable(String),
-    TooLarge { width: u32, height: u32 },
+    TooLarge {
+        width: u32,
+        height: u32,
+    },
 }
 
 #[derive(Debug, Clone)]
@@ -216,7 +227,9 @@ impl Profile {
     }
 
     pub fn name(&self) -> &str {
-        self.name.as_ref().map_or(self.slug.as_str(), |n| n.value.as_str())
+        self.name
+            .as_ref()
+            .map_or(self.slug.as_str(), |n| n.value.as_str())
     }
 
     pub fn file(&self) -> &str {

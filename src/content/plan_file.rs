@@ -38,10 +38,18 @@ pub fn read_plan(doc: &Doc) -> (Option<Plan>, Vec<Diagnostic>) {
         let id = r.string(t, "id", Need::Required);
         let name = r.string(t, "name", Need::Required);
         r.reject_unknown(t, &["id", "name"]);
-        if let (Some(id), Some(name)) = (id, name) {
-            if valid_unique_id(&mut r, "movement.id", &id, movements.iter().map(|m| m.id.as_str())) {
-                movements.push(Movement { id: id.value, name: name.value });
-            }
+        if let (Some(id), Some(name)) = (id, name)
+            && valid_unique_id(
+                &mut r,
+                "movement.id",
+                &id,
+                movements.iter().map(|m| m.id.as_str()),
+            )
+        {
+            movements.push(Movement {
+                id: id.value,
+                name: name.value,
+            });
         }
     }
 
@@ -56,34 +64,62 @@ pub fn read_plan(doc: &Doc) -> (Option<Plan>, Vec<Diagnostic>) {
             match Kind::parse(&k.value) {
                 Some(kind) if !kinds.contains(&kind) => kinds.push(kind),
                 Some(_) => {}
-                None => r.error(Rule::InvalidValue, Some(k.span), "criterion.applies_to", Msg::UnknownAppliesTo { value: k.value.clone() }),
+                None => r.error(
+                    Rule::InvalidValue,
+                    Some(k.span),
+                    "criterion.applies_to",
+                    Msg::UnknownAppliesTo {
+                        value: k.value.clone(),
+                    },
+                ),
             }
         }
-        if let Some(a) = &applies {
-            if a.value.is_empty() {
-                r.error(Rule::InvalidValue, Some(a.span), "criterion.applies_to", Msg::EmptyText { key: "criterion.applies_to".into() });
-            }
+        if let Some(a) = &applies
+            && a.value.is_empty()
+        {
+            let msg = Msg::EmptyText {
+                key: "criterion.applies_to".into(),
+            };
+            r.error(
+                Rule::InvalidValue,
+                Some(a.span),
+                "criterion.applies_to",
+                msg,
+            );
         }
-        if let (Some(id), Some(text)) = (id, text) {
-            if valid_unique_id(&mut r, "criterion.id", &id, criteria.iter().map(|c| c.id.as_str())) {
-                criteria.push(Criterion { id: id.value, applies_to: kinds, text: text.value });
-            }
+        if let (Some(id), Some(text)) = (id, text)
+            && valid_unique_id(
+                &mut r,
+                "criterion.id",
+                &id,
+                criteria.iter().map(|c| c.id.as_str()),
+            )
+        {
+            criteria.push(Criterion {
+                id: id.value,
+                applies_to: kinds,
+                text: text.value,
+            });
         }
     }
     r.reject_unknown(root, PLAN_KEYS);
 
     let plan = match (number, title, deadline, approval, excellent) {
-        (Some(number), Some(title), Some(deadline), Some(approval), Some(excellent)) if r.diags.is_empty() => Some(Plan {
-            file: doc.file.clone(),
-            number: number.value,
-            title: title.value,
-            issued: issued.map(|d| d.value),
-            deadline: deadline.value,
-            approval_percent: approval,
-            excellent_members_percent: excellent,
-            movements,
-            criteria,
-        }),
+        (Some(number), Some(title), Some(deadline), Some(approval), Some(excellent))
+            if r.diags.is_empty() =>
+        {
+            Some(Plan {
+                file: doc.file.clone(),
+                number: number.value,
+                title: title.value,
+                issued: issued.map(|d| d.value),
+                deadline: deadline.value,
+                approval_percent: approval,
+                excellent_members_percent: excellent,
+                movements,
+                criteria,
+            })
+        }
         _ => None,
     };
     (plan, r.diags)
@@ -92,7 +128,15 @@ pub fn read_plan(doc: &Doc) -> (Option<Plan>, Vec<Diagnostic>) {
 fn percent(r: &mut Reader, root: super::reader::Tbl, key: &str) -> Option<i64> {
     let v = r.integer(root, key, Need::Required)?;
     if !(0..=100).contains(&v.value) {
-        r.error(Rule::InvalidValue, Some(v.span), key, Msg::BadPercent { key: key.into(), value: v.value });
+        r.error(
+            Rule::InvalidValue,
+            Some(v.span),
+            key,
+            Msg::BadPercent {
+                key: key.into(),
+                value: v.value,
+            },
+        );
         return None;
     }
     Some(v.value)
@@ -105,10 +149,26 @@ fn valid_unique_id<'a>(
     mut seen: impl Iterator<Item = &'a str>,
 ) -> bool {
     if !is_valid_id(&id.value) {
-        r.error(Rule::InvalidValue, Some(id.span), field, Msg::BadId { key: "id".into(), value: id.value.clone() });
+        r.error(
+            Rule::InvalidValue,
+            Some(id.span),
+            field,
+            Msg::BadId {
+                key: "id".into(),
+                value: id.value.clone(),
+            },
+        );
         false
     } else if seen.any(|s| s == id.value) {
-        r.error(Rule::InvalidValue, Some(id.span), field, Msg::DuplicateId { key: "id".into(), value: id.value.clone() });
+        r.error(
+            Rule::InvalidValue,
+            Some(id.span),
+            field,
+            Msg::DuplicateId {
+                key: "id".into(),
+                value: id.value.clone(),
+            },
+        );
         false
     } else {
         true

@@ -42,10 +42,28 @@ pub fn read_profile(loc: &Location, text: &str) -> (Option<Profile>, Vec<Diagnos
     let parts = match split(text) {
         Ok(parts) => parts,
         Err(SplitError::NoFrontMatter) => {
-            return (None, vec![Diagnostic::new(Rule::Syntax, loc.file, 1, None, Msg::NoFrontMatter)]);
+            return (
+                None,
+                vec![Diagnostic::new(
+                    Rule::Syntax,
+                    loc.file,
+                    1,
+                    None,
+                    Msg::NoFrontMatter,
+                )],
+            );
         }
         Err(SplitError::Unterminated { line }) => {
-            return (None, vec![Diagnostic::new(Rule::Syntax, loc.file, line, None, Msg::Unterminated)]);
+            return (
+                None,
+                vec![Diagnostic::new(
+                    Rule::Syntax,
+                    loc.file,
+                    line,
+                    None,
+                    Msg::Unterminated,
+                )],
+            );
         }
     };
     let doc = Doc::new(loc.file, parts.front_matter, parts.front_matter_line);
@@ -56,20 +74,53 @@ pub fn read_profile(loc: &Location, text: &str) -> (Option<Profile>, Vec<Diagnos
     let mut r = Reader::new(&doc);
     let root = Reader::root(&tree);
 
-    let kind = r.string(root, "kind", Need::Required).and_then(|k| match Kind::parse(&k.value) {
-        Some(kind) => Some(At::new(kind, k.span)),
-        None => {
-            r.error(Rule::InvalidValue, Some(k.span), "kind", Msg::UnknownKind { value: k.value });
-            None
-        }
-    });
+    let kind = r
+        .string(root, "kind", Need::Required)
+        .and_then(|k| match Kind::parse(&k.value) {
+            Some(kind) => Some(At::new(kind, k.span)),
+            None => {
+                r.error(
+                    Rule::InvalidValue,
+                    Some(k.span),
+                    "kind",
+                    Msg::UnknownKind { value: k.value },
+                );
+                None
+            }
+        });
     let criteria_tbl = r.table(root, "criteria", Need::Required);
-    let criteria = criteria_tbl.map(|t| r.string_entries(t)).unwrap_or_default();
+    let criteria = criteria_tbl
+        .map(|t| r.string_entries(t))
+        .unwrap_or_default();
     let nomination = record(&mut r, root, "nomination", Need::Required, &["date"]);
-    let vote = record(&mut r, root, "vote", Need::Optional, &["date", "members", "in_favour"]);
-    let decision = record(&mut r, root, "decision", Need::Optional, &["number", "date"]);
-    let province = record(&mut r, root, "province", Need::Optional, &["number", "date"]);
-    let revoked = record(&mut r, root, "revoked", Need::Optional, &["number", "date", "reason"]);
+    let vote = record(
+        &mut r,
+        root,
+        "vote",
+        Need::Optional,
+        &["date", "members", "in_favour"],
+    );
+    let decision = record(
+        &mut r,
+        root,
+        "decision",
+        Need::Optional,
+        &["number", "date"],
+    );
+    let province = record(
+        &mut r,
+        root,
+        "province",
+        Need::Optional,
+        &["number", "date"],
+    );
+    let revoked = record(
+        &mut r,
+        root,
+        "revoked",
+        Need::Optional,
+        &["number", "date", "reason"],
+    );
 
     let mut profile = Profile {
         doc: doc.clone(),
@@ -98,7 +149,11 @@ pub fn read_profile(loc: &Location, text: &str) -> (Option<Profile>, Vec<Diagnos
         revoked,
         body: parts.body.to_string(),
         body_line: parts.body_line,
-        keys: root.table.iter().map(|(k, _)| k.get_ref().to_string()).collect(),
+        keys: root
+            .table
+            .iter()
+            .map(|(k, _)| k.get_ref().to_string())
+            .collect(),
     };
     r.reject_unknown(root, PROFILE_KEYS);
     let diags = std::mem::take(&mut r.diags);
@@ -107,16 +162,30 @@ pub fn read_profile(loc: &Location, text: &str) -> (Option<Profile>, Vec<Diagnos
 }
 
 /// Reads one of the dated tables; `keys` are the keys it may have (all required).
-fn record(r: &mut Reader, root: Tbl, key: &'static str, need: Need, keys: &[&str]) -> Option<Record> {
+fn record(
+    r: &mut Reader,
+    root: Tbl,
+    key: &'static str,
+    need: Need,
+    keys: &[&str],
+) -> Option<Record> {
     let t = r.table(root, key, need)?;
     let field = |k: &str| keys.contains(&k);
     let rec = Record {
         header: t.header,
         date: r.date(t, "date", Need::Required),
-        number: field("number").then(|| r.string(t, "number", Need::Required)).flatten(),
-        members: field("members").then(|| r.integer(t, "members", Need::Required)).flatten(),
-        in_favour: field("in_favour").then(|| r.count(t, "in_favour", Need::Required)).flatten(),
-        reason: field("reason").then(|| r.string(t, "reason", Need::Required)).flatten(),
+        number: field("number")
+            .then(|| r.string(t, "number", Need::Required))
+            .flatten(),
+        members: field("members")
+            .then(|| r.integer(t, "members", Need::Required))
+            .flatten(),
+        in_favour: field("in_favour")
+            .then(|| r.count(t, "in_favour", Need::Required))
+            .flatten(),
+        reason: field("reason")
+            .then(|| r.string(t, "reason", Need::Required))
+            .flatten(),
     };
     r.reject_unknown(t, keys);
     Some(rec)
@@ -127,7 +196,12 @@ mod tests {
     use super::*;
 
     fn loc() -> Location<'static> {
-        Location { file: "content/2024/a.md", year: 2024, slug: "a", bundle: false }
+        Location {
+            file: "content/2024/a.md",
+            year: 2024,
+            slug: "a",
+            bundle: false,
+        }
     }
 
     #[test]
@@ -138,11 +212,26 @@ mod tests {
         assert_eq!(p.name.as_ref().map(|n| n.value.as_str()), Some("Lê An"));
         assert_eq!(p.body, "Story\n");
         assert_eq!(p.body_line, 11);
-        let got: Vec<_> = diags.iter().map(|d| (d.rule.name(), d.line, d.field.clone())).collect();
-        assert!(got.contains(&("unknown-field", 3, Some("unti".into()))), "{got:?}");
-        assert!(got.contains(&("invalid-value", 4, Some("kind".into()))), "{got:?}");
-        assert!(got.contains(&("invalid-value", 5, Some("summary".into()))), "{got:?}");
-        assert!(got.contains(&("missing-field", 1, Some("unit".into()))), "{got:?}");
+        let got: Vec<_> = diags
+            .iter()
+            .map(|d| (d.rule.name(), d.line, d.field.clone()))
+            .collect();
+        assert!(
+            got.contains(&("unknown-field", 3, Some("unti".into()))),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&("invalid-value", 4, Some("kind".into()))),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&("invalid-value", 5, Some("summary".into()))),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&("missing-field", 1, Some("unit".into()))),
+            "{got:?}"
+        );
     }
 
     #[test]

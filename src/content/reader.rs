@@ -32,7 +32,11 @@ pub enum Need {
 }
 
 fn join(path: &str, key: &str) -> String {
-    if path.is_empty() { key.to_string() } else { format!("{path}.{key}") }
+    if path.is_empty() {
+        key.to_string()
+    } else {
+        format!("{path}.{key}")
+    }
 }
 
 /// The nearest of `known` to `word`, if it is near enough to be a likely misspelling.
@@ -47,11 +51,18 @@ pub fn nearest<'k>(word: &str, known: impl IntoIterator<Item = &'k str>) -> Opti
 
 impl<'d> Reader<'d> {
     pub fn new(doc: &'d Doc) -> Reader<'d> {
-        Reader { doc, diags: Vec::new() }
+        Reader {
+            doc,
+            diags: Vec::new(),
+        }
     }
 
     pub fn root<'t, 'i>(table: &'t Spanned<DeTable<'i>>) -> Tbl<'t, 'i> {
-        Tbl { table: table.get_ref(), path: "", header: None }
+        Tbl {
+            table: table.get_ref(),
+            path: "",
+            header: None,
+        }
     }
 
     pub fn error(&mut self, rule: Rule, span: Option<Span>, field: &str, msg: Msg) {
@@ -71,7 +82,12 @@ impl<'d> Reader<'d> {
             None => {
                 if need == Need::Required {
                     let field = join(t.path, key);
-                    self.error(Rule::MissingField, t.header, &field, Msg::MissingField { key: field.clone() });
+                    self.error(
+                        Rule::MissingField,
+                        t.header,
+                        &field,
+                        Msg::MissingField { key: field.clone() },
+                    );
                 }
                 None
             }
@@ -80,7 +96,11 @@ impl<'d> Reader<'d> {
 
     fn wrong_type(&mut self, t: Tbl, key: &str, span: Span, expected: Expected, v: &DeValue) {
         let field = join(t.path, key);
-        let msg = Msg::WrongType { key: field.clone(), expected, found: v.type_str().to_string() };
+        let msg = Msg::WrongType {
+            key: field.clone(),
+            expected,
+            found: v.type_str().to_string(),
+        };
         self.error(Rule::InvalidValue, Some(span), &field, msg);
     }
 
@@ -90,7 +110,12 @@ impl<'d> Reader<'d> {
         match v.get_ref() {
             DeValue::String(s) if s.trim().is_empty() => {
                 let field = join(t.path, key);
-                self.error(Rule::InvalidValue, Some(span), &field, Msg::EmptyText { key: field.clone() });
+                self.error(
+                    Rule::InvalidValue,
+                    Some(span),
+                    &field,
+                    Msg::EmptyText { key: field.clone() },
+                );
                 None
             }
             DeValue::String(s) => Some(At::new(s.trim().to_string(), span)),
@@ -123,7 +148,15 @@ impl<'d> Reader<'d> {
         let n = self.integer(t, key, need)?;
         if n.value < 0 {
             let field = join(t.path, key);
-            self.error(Rule::InvalidValue, Some(n.span), &field, Msg::NegativeCount { key: field.clone(), value: n.value });
+            self.error(
+                Rule::InvalidValue,
+                Some(n.span),
+                &field,
+                Msg::NegativeCount {
+                    key: field.clone(),
+                    value: n.value,
+                },
+            );
             return None;
         }
         Some(n)
@@ -154,7 +187,12 @@ impl<'d> Reader<'d> {
                     }
                 },
                 _ => {
-                    self.error(Rule::InvalidValue, Some(span), &field, Msg::DateWithTime { key: field.clone() });
+                    self.error(
+                        Rule::InvalidValue,
+                        Some(span),
+                        &field,
+                        Msg::DateWithTime { key: field.clone() },
+                    );
                     None
                 }
             },
@@ -177,10 +215,15 @@ impl<'d> Reader<'d> {
         for item in items.iter() {
             let item_span = Span::new(item.span());
             match item.get_ref() {
-                DeValue::String(s) if !s.trim().is_empty() => out.push(At::new(s.trim().to_string(), item_span)),
-                DeValue::String(_) => {
-                    self.error(Rule::InvalidValue, Some(item_span), &field, Msg::EmptyText { key: field.clone() })
+                DeValue::String(s) if !s.trim().is_empty() => {
+                    out.push(At::new(s.trim().to_string(), item_span))
                 }
+                DeValue::String(_) => self.error(
+                    Rule::InvalidValue,
+                    Some(item_span),
+                    &field,
+                    Msg::EmptyText { key: field.clone() },
+                ),
                 other => self.wrong_type(t, key, item_span, Expected::TextList, other),
             }
         }
@@ -188,10 +231,19 @@ impl<'d> Reader<'d> {
     }
 
     /// A sub-table `[key]`.
-    pub fn table<'t, 'i>(&mut self, t: Tbl<'t, 'i>, key: &'t str, need: Need) -> Option<Tbl<'t, 'i>> {
+    pub fn table<'t, 'i>(
+        &mut self,
+        t: Tbl<'t, 'i>,
+        key: &'t str,
+        need: Need,
+    ) -> Option<Tbl<'t, 'i>> {
         let (span, v) = self.find(t, key, need)?;
         match v.get_ref() {
-            DeValue::Table(table) => Some(Tbl { table, path: key, header: Some(span) }),
+            DeValue::Table(table) => Some(Tbl {
+                table,
+                path: key,
+                header: Some(span),
+            }),
             other => {
                 self.wrong_type(t, key, span, Expected::Table, other);
                 None
@@ -200,8 +252,15 @@ impl<'d> Reader<'d> {
     }
 
     /// An array of tables `[[key]]`.
-    pub fn table_list<'t, 'i>(&mut self, t: Tbl<'t, 'i>, key: &'t str, need: Need) -> Vec<Tbl<'t, 'i>> {
-        let Some((span, v)) = self.find(t, key, need) else { return Vec::new() };
+    pub fn table_list<'t, 'i>(
+        &mut self,
+        t: Tbl<'t, 'i>,
+        key: &'t str,
+        need: Need,
+    ) -> Vec<Tbl<'t, 'i>> {
+        let Some((span, v)) = self.find(t, key, need) else {
+            return Vec::new();
+        };
         let DeValue::Array(items) = v.get_ref() else {
             self.wrong_type(t, key, span, Expected::TableList, v.get_ref());
             return Vec::new();
@@ -209,10 +268,14 @@ impl<'d> Reader<'d> {
         let mut out = Vec::with_capacity(items.len());
         for item in items.iter() {
             match item.get_ref() {
-                DeValue::Table(table) => {
-                    out.push(Tbl { table, path: key, header: Some(Span::new(item.span())) })
+                DeValue::Table(table) => out.push(Tbl {
+                    table,
+                    path: key,
+                    header: Some(Span::new(item.span())),
+                }),
+                other => {
+                    self.wrong_type(t, key, Span::new(item.span()), Expected::TableList, other)
                 }
-                other => self.wrong_type(t, key, Span::new(item.span()), Expected::TableList, other),
             }
         }
         out
@@ -232,7 +295,12 @@ impl<'d> Reader<'d> {
                     Some(At::new(s.trim().to_string(), Span::new(v.span())))
                 }
                 DeValue::String(_) => {
-                    self.error(Rule::InvalidValue, Some(span), &field, Msg::EmptyText { key: field.clone() });
+                    self.error(
+                        Rule::InvalidValue,
+                        Some(span),
+                        &field,
+                        Msg::EmptyText { key: field.clone() },
+                    );
                     None
                 }
                 other => {
@@ -258,7 +326,15 @@ impl<'d> Reader<'d> {
         for (key, span) in unknown {
             let field = join(t.path, &key);
             let suggestion = nearest(&key, known.iter().copied());
-            self.error(Rule::UnknownField, Some(span), &field, Msg::UnknownField { key: field.clone(), suggestion });
+            self.error(
+                Rule::UnknownField,
+                Some(span),
+                &field,
+                Msg::UnknownField {
+                    key: field.clone(),
+                    suggestion,
+                },
+            );
         }
     }
 }
@@ -269,10 +345,20 @@ mod tests {
 
     #[test]
     fn nearest_key() {
-        let known = ["name", "unit", "kind", "summary", "movements", "excellent_members"];
+        let known = [
+            "name",
+            "unit",
+            "kind",
+            "summary",
+            "movements",
+            "excellent_members",
+        ];
         assert_eq!(nearest("unti", known).as_deref(), Some("unit"));
         assert_eq!(nearest("sumary", known).as_deref(), Some("summary"));
-        assert_eq!(nearest("excelent_members", known).as_deref(), Some("excellent_members"));
+        assert_eq!(
+            nearest("excelent_members", known).as_deref(),
+            Some("excellent_members")
+        );
         assert_eq!(nearest("colour", known), None);
     }
 }

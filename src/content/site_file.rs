@@ -7,7 +7,14 @@ use super::toml_doc;
 use crate::diag::{Diagnostic, Lang, Msg, Rule};
 use crate::text::slug::is_valid_id;
 
-const SITE_KEYS: &[&str] = &["title", "organisation", "description", "base_url", "language", "theme"];
+const SITE_KEYS: &[&str] = &[
+    "title",
+    "organisation",
+    "description",
+    "base_url",
+    "language",
+    "theme",
+];
 const UNIT_KEYS: &[&str] = &["id", "name", "type", "description"];
 
 /// Reads `site.toml`; defaults stand in for what is missing or wrong.
@@ -29,23 +36,48 @@ pub fn read_site(doc: &Doc) -> (SiteConfig, Vec<Diagnostic>) {
         config.description = v.value;
     }
     if let Some(v) = r.string(root, "base_url", Need::Optional) {
-        if v.value.starts_with('/') || v.value.starts_with("http://") || v.value.starts_with("https://") {
+        if v.value.starts_with('/')
+            || v.value.starts_with("http://")
+            || v.value.starts_with("https://")
+        {
             config.base_url = v.value;
         } else {
-            r.error(Rule::InvalidValue, Some(v.span), "base_url", Msg::BadBaseUrl { value: v.value });
+            r.error(
+                Rule::InvalidValue,
+                Some(v.span),
+                "base_url",
+                Msg::BadBaseUrl { value: v.value },
+            );
         }
     }
     if let Some(v) = r.string(root, "language", Need::Optional) {
         match Lang::parse(&v.value) {
             Some(lang) => config.language = lang,
-            None => r.error(Rule::InvalidValue, Some(v.span), "language", Msg::UnknownLanguage { value: v.value }),
+            None => r.error(
+                Rule::InvalidValue,
+                Some(v.span),
+                "language",
+                Msg::UnknownLanguage { value: v.value },
+            ),
         }
     }
     if let Some(v) = r.string(root, "theme", Need::Optional) {
-        if is_valid_id(&v.value) || v.value.chars().all(|c| c.is_ascii_alphanumeric() || "-_".contains(c)) {
+        if is_valid_id(&v.value)
+            || v.value
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || "-_".contains(c))
+        {
             config.theme = v.value;
         } else {
-            r.error(Rule::InvalidValue, Some(v.span), "theme", Msg::BadId { key: "theme".into(), value: v.value });
+            r.error(
+                Rule::InvalidValue,
+                Some(v.span),
+                "theme",
+                Msg::BadId {
+                    key: "theme".into(),
+                    value: v.value,
+                },
+            );
         }
     }
     r.reject_unknown(root, SITE_KEYS);
@@ -70,9 +102,25 @@ pub fn read_units(doc: &Doc) -> (Vec<Unit>, Vec<Diagnostic>) {
         let id = id.filter(|id| {
             let ok = is_valid_id(&id.value);
             if !ok {
-                r.error(Rule::InvalidValue, Some(id.span), "unit.id", Msg::BadId { key: "id".into(), value: id.value.clone() });
+                r.error(
+                    Rule::InvalidValue,
+                    Some(id.span),
+                    "unit.id",
+                    Msg::BadId {
+                        key: "id".into(),
+                        value: id.value.clone(),
+                    },
+                );
             } else if units.iter().any(|u| u.id == id.value) {
-                r.error(Rule::InvalidValue, Some(id.span), "unit.id", Msg::DuplicateId { key: "id".into(), value: id.value.clone() });
+                r.error(
+                    Rule::InvalidValue,
+                    Some(id.span),
+                    "unit.id",
+                    Msg::DuplicateId {
+                        key: "id".into(),
+                        value: id.value.clone(),
+                    },
+                );
                 return false;
             }
             ok
@@ -80,12 +128,22 @@ pub fn read_units(doc: &Doc) -> (Vec<Unit>, Vec<Diagnostic>) {
         let kind = kind.and_then(|k| {
             let parsed = UnitType::parse(&k.value);
             if parsed.is_none() {
-                r.error(Rule::InvalidValue, Some(k.span), "unit.type", Msg::UnknownUnitType { value: k.value });
+                r.error(
+                    Rule::InvalidValue,
+                    Some(k.span),
+                    "unit.type",
+                    Msg::UnknownUnitType { value: k.value },
+                );
             }
             parsed
         });
         if let (Some(id), Some(name), Some(kind)) = (id, name, kind) {
-            units.push(Unit { id: id.value, name: name.value, kind, description });
+            units.push(Unit {
+                id: id.value,
+                name: name.value,
+                kind,
+                description,
+            });
         }
     }
     r.reject_unknown(root, &["unit"]);

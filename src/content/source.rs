@@ -12,7 +12,10 @@ pub struct Span {
 
 impl Span {
     pub fn new(range: std::ops::Range<usize>) -> Span {
-        Span { start: range.start as u32, end: range.end as u32 }
+        Span {
+            start: range.start as u32,
+            end: range.end as u32,
+        }
     }
 }
 
@@ -41,43 +44,70 @@ pub struct Doc {
 
 impl Doc {
     pub fn new(file: impl Into<String>, text: impl Into<Box<str>>, first_line: u32) -> Doc {
-        Doc { file: file.into(), text: text.into(), first_line }
+        Doc {
+            file: file.into(),
+            text: text.into(),
+            first_line,
+        }
     }
 
     /// The file line of a byte offset in the text.
     pub fn line_of(&self, offset: u32) -> u32 {
         let end = (offset as usize).min(self.text.len());
-        let newlines = self.text.as_bytes()[..end].iter().filter(|&&b| b == b'\n').count();
+        let newlines = self.text.as_bytes()[..end]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count();
         self.first_line + newlines as u32
     }
 
     /// The line holding `span.start`, with the span marked (to the end of that line).
     pub fn snippet(&self, span: Span) -> Option<Snippet> {
-        let start = (span.start as usize).min(self.text.len());
-        if !self.text.is_char_boundary(start) {
-            return None;
-        }
-        let line_start = self.text[..start].rfind('\n').map_or(0, |i| i + 1);
-        let line_end = self.text[start..].find('\n').map_or(self.text.len(), |i| start + i);
-        let line = self.text[line_start..line_end].trim_end_matches('\r');
-        if line.trim().is_empty() || line.len() > 300 {
-            return None;
-        }
-        let end = (span.end as usize).clamp(start, line_start + line.len());
-        let end = if self.text.is_char_boundary(end) { end } else { line_start + line.len() };
-        let col = self.text[line_start..start].chars().count();
-        let len = self.text[start..end].chars().count().max(1);
-        Some(Snippet { text: line.to_string(), col, len })
+        snippet(&self.text, span)
     }
 
     /// A diagnostic at `span` (or at the doc's first line when `span` is `None`).
-    pub fn diag(&self, rule: Rule, span: Option<Span>, field: Option<&str>, msg: Msg) -> Diagnostic {
+    pub fn diag(
+        &self,
+        rule: Rule,
+        span: Option<Span>,
+        field: Option<&str>,
+        msg: Msg,
+    ) -> Diagnostic {
         match span {
             Some(span) => Diagnostic::new(rule, &self.file, self.line_of(span.start), field, msg)
                 .with_snippet(self.snippet(span)),
             None => Diagnostic::new(rule, &self.file, 1, field, msg),
         }
     }
+}
+
+/// The line of `text` holding `span.start`, with the span marked (to the end of that
+/// line); `None` for a blank or very long line.
+pub fn snippet(text: &str, span: Span) -> Option<Snippet> {
+    let start = (span.start as usize).min(text.len());
+    if !text.is_char_boundary(start) {
+        return None;
+    }
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+    let line = text[line_start..line_end].trim_end_matches('\r');
+    if line.trim().is_empty() || line.len() > 300 {
+        return None;
+    }
+    let end = (span.end as usize).clamp(start, line_start + line.len());
+    let end = if text.is_char_boundary(end) {
+        end
+    } else {
+        line_start + line.len()
+    };
+    let col = text[line_start..start].chars().count();
+    let len = text[start..end].chars().count().max(1);
+    Some(Snippet {
+        text: line.to_string(),
+        col,
+        len,
+    })
 }
 
 #[cfg(test)]
@@ -89,8 +119,20 @@ mod tests {
         let doc = Doc::new("a.md", "name = \"Hà\"\nunti = \"x\"\n", 2);
         let at = doc.text.find("unti").expect("present") as u32;
         assert_eq!(doc.line_of(at), 3);
-        let s = doc.snippet(Span { start: at, end: at + 4 }).expect("snippet");
-        assert_eq!(s, Snippet { text: "unti = \"x\"".into(), col: 0, len: 4 });
+        let s = doc
+            .snippet(Span {
+                start: at,
+                end: at + 4,
+            })
+            .expect("snippet");
+        assert_eq!(
+            s,
+            Snippet {
+                text: "unti = \"x\"".into(),
+                col: 0,
+                len: 4
+            }
+        );
         assert_eq!(doc.line_of(0), 2);
     }
 }

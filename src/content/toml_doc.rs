@@ -16,11 +16,26 @@ pub const MAX_BYTES: usize = 1024 * 1024;
 pub fn parse(doc: &Doc) -> Result<Spanned<DeTable<'_>>, Diagnostic> {
     let text: &str = &doc.text;
     if text.len() > MAX_BYTES {
-        return Err(doc.diag(Rule::Syntax, None, None, Msg::TooLarge { limit_kb: MAX_BYTES / 1024 }));
+        return Err(doc.diag(
+            Rule::Syntax,
+            None,
+            None,
+            Msg::TooLarge {
+                limit_kb: MAX_BYTES / 1024,
+            },
+        ));
     }
     if let Some(at) = too_deep(text, MAX_DEPTH) {
-        let span = Span { start: at as u32, end: at as u32 + 1 };
-        return Err(doc.diag(Rule::Syntax, Some(span), None, Msg::TooDeep { limit: MAX_DEPTH }));
+        let span = Span {
+            start: at as u32,
+            end: at as u32 + 1,
+        };
+        return Err(doc.diag(
+            Rule::Syntax,
+            Some(span),
+            None,
+            Msg::TooDeep { limit: MAX_DEPTH },
+        ));
     }
     DeTable::parse(text).map_err(|e| {
         let span = e.span().map(Span::new);
@@ -94,7 +109,12 @@ mod tests {
 
     #[test]
     fn brackets_in_strings_do_not_count() {
-        let text = format!("a = \"{}\"\nb = '''{}'''\n# {}\n", "[".repeat(99), "{".repeat(99), "[".repeat(99));
+        let text = format!(
+            "a = \"{}\"\nb = '''{}'''\n# {}\n",
+            "[".repeat(99),
+            "{".repeat(99),
+            "[".repeat(99)
+        );
         assert_eq!(too_deep(&text, 4), None);
         assert!(parse(&Doc::new("x.toml", text, 1)).is_ok());
     }

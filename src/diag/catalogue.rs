@@ -45,57 +45,189 @@ pub enum Expected {
 pub enum Msg {
     NoFrontMatter,
     Unterminated,
-    InvalidToml { detail: String },
+    InvalidToml {
+        detail: String,
+    },
     InvalidUtf8,
-    TooDeep { limit: usize },
-    TooLarge { limit_kb: usize },
-    UnknownField { key: String, suggestion: Option<String> },
-    MissingField { key: String },
-    WrongType { key: String, expected: Expected, found: String },
-    EmptyText { key: String },
-    SummaryTooLong { chars: usize, max: usize },
-    BadId { key: String, value: String },
-    NegativeCount { key: String, value: i64 },
-    UnknownKind { value: String },
-    UnknownUnitType { value: String },
-    UnknownLanguage { value: String },
-    BadBaseUrl { value: String },
-    BadPercent { key: String, value: i64 },
-    DateWithTime { key: String },
-    DuplicateId { key: String, value: String },
-    NotForKind { key: String, kind: String },
-    UnknownAppliesTo { value: String },
-    YearMismatch { found: i64, folder: u16 },
-    NoPlan { year: u16 },
-    PlanInvalid { plan_file: String },
-    UnknownUnit { unit: String, suggestion: Option<String> },
-    UnknownMovement { id: String, suggestion: Option<String> },
-    UnknownCriterion { id: String, suggestion: Option<String> },
-    CriterionNotForKind { id: String, kind: String },
-    MissingCriterion { id: String, text: String },
-    ExcellentOverMembers { excellent: i64, members: i64 },
-    ExcellentBelowShare { excellent: i64, members: i64, percent: i64 },
-    LeaderWithoutRecognisedCollective { unit: String, year: u16 },
-    PendingLeaderWithoutCollective { unit: String, year: u16 },
-    AfterDeadline { date: Date, deadline: Date, plan: String },
-    VoteMembersBelowOne { members: i64 },
-    InFavourOverMembers { in_favour: i64, members: i64 },
-    BelowThreshold { in_favour: i64, members: i64, percent: i64, decided: bool },
-    VoteBeforeNomination { vote: Date, nomination: Date },
-    DecisionBeforeVote { decision: Date, vote: Date },
-    ProvinceBeforeDecision { province: Date, decision: Date },
+    TooDeep {
+        limit: usize,
+    },
+    TooLarge {
+        limit_kb: usize,
+    },
+    UnknownField {
+        key: String,
+        suggestion: Option<String>,
+    },
+    MissingField {
+        key: String,
+    },
+    WrongType {
+        key: String,
+        expected: Expected,
+        found: String,
+    },
+    EmptyText {
+        key: String,
+    },
+    SummaryTooLong {
+        chars: usize,
+        max: usize,
+    },
+    BadId {
+        key: String,
+        value: String,
+    },
+    NegativeCount {
+        key: String,
+        value: i64,
+    },
+    UnknownKind {
+        value: String,
+    },
+    UnknownUnitType {
+        value: String,
+    },
+    UnknownLanguage {
+        value: String,
+    },
+    BadBaseUrl {
+        value: String,
+    },
+    BadPercent {
+        key: String,
+        value: i64,
+    },
+    DateWithTime {
+        key: String,
+    },
+    DuplicateId {
+        key: String,
+        value: String,
+    },
+    NotForKind {
+        key: String,
+        kind: String,
+    },
+    UnknownAppliesTo {
+        value: String,
+    },
+    YearMismatch {
+        found: i64,
+        folder: u16,
+    },
+    NoPlan {
+        year: u16,
+    },
+    PlanInvalid {
+        plan_file: String,
+    },
+    UnknownUnit {
+        unit: String,
+        suggestion: Option<String>,
+    },
+    UnknownMovement {
+        id: String,
+        suggestion: Option<String>,
+    },
+    UnknownCriterion {
+        id: String,
+        suggestion: Option<String>,
+    },
+    CriterionNotForKind {
+        id: String,
+        kind: String,
+    },
+    MissingCriterion {
+        id: String,
+        text: String,
+    },
+    ExcellentOverMembers {
+        excellent: i64,
+        members: i64,
+    },
+    ExcellentBelowShare {
+        excellent: i64,
+        members: i64,
+        percent: i64,
+    },
+    LeaderWithoutRecognisedCollective {
+        unit: String,
+        year: u16,
+    },
+    PendingLeaderWithoutCollective {
+        unit: String,
+        year: u16,
+    },
+    AfterDeadline {
+        date: Date,
+        deadline: Date,
+        plan: String,
+    },
+    VoteMembersBelowOne {
+        members: i64,
+    },
+    InFavourOverMembers {
+        in_favour: i64,
+        members: i64,
+    },
+    BelowThreshold {
+        in_favour: i64,
+        members: i64,
+        percent: i64,
+        decided: bool,
+    },
+    VoteBeforeNomination {
+        vote: Date,
+        nomination: Date,
+    },
+    DecisionBeforeVote {
+        decision: Date,
+        vote: Date,
+    },
+    ProvinceBeforeDecision {
+        province: Date,
+        decision: Date,
+    },
     DecisionWithoutVote,
     ProvinceWithoutDecision,
-    PhotoMissing { path: String },
-    PhotoOutside { path: String },
-    PhotoUnreadable { path: String, detail: String },
-    PhotoTooLarge { path: String, width: u32, height: u32, max: u32 },
-    DuplicateSlug { slug: String, other: String },
+    PhotoMissing {
+        path: String,
+    },
+    PhotoOutside {
+        path: String,
+    },
+    PhotoNotAnImage {
+        path: String,
+    },
+    PhotoUnreadable {
+        path: String,
+        detail: String,
+    },
+    PhotoTooLarge {
+        path: String,
+        width: u32,
+        height: u32,
+        max: u32,
+    },
+    DuplicateSlug {
+        slug: String,
+        other: String,
+    },
     RevokedWithoutDecision,
-    RevokedBeforeDecision { revoked: Date, decision: Date },
-    LooksLikeIdNumber { text: String },
-    LooksLikePhone { text: String },
-    LooksLikeEmail { text: String },
+    RevokedBeforeDecision {
+        revoked: Date,
+        decision: Date,
+    },
+    LooksLikeIdNumber {
+        text: String,
+    },
+    LooksLikePhone {
+        text: String,
+    },
+    LooksLikeEmail {
+        text: String,
+    },
     PhotoWithoutConsent,
 }
 
@@ -172,9 +304,21 @@ mod tests {
     fn every_message_has_words_in_both_languages() {
         let d = Date::new(2024, 11, 30).expect("valid date");
         let msgs = [
-            Msg::UnknownField { key: "unti".into(), suggestion: Some("unit".into()) },
-            Msg::BelowThreshold { in_favour: 8, members: 10, percent: 90, decided: true },
-            Msg::AfterDeadline { date: d, deadline: d, plan: "883/KH-SXD".into() },
+            Msg::UnknownField {
+                key: "unti".into(),
+                suggestion: Some("unit".into()),
+            },
+            Msg::BelowThreshold {
+                in_favour: 8,
+                members: 10,
+                percent: 90,
+                decided: true,
+            },
+            Msg::AfterDeadline {
+                date: d,
+                deadline: d,
+                plan: "883/KH-SXD".into(),
+            },
         ];
         for m in msgs {
             for lang in [Lang::Vi, Lang::En] {
@@ -182,7 +326,10 @@ mod tests {
                 assert!(!m.hint(lang).is_empty());
             }
         }
-        let vi = Msg::UnknownField { key: "unti".into(), suggestion: Some("unit".into()) };
+        let vi = Msg::UnknownField {
+            key: "unti".into(),
+            suggestion: Some("unit".into()),
+        };
         assert!(vi.text(Lang::En).contains("did you mean `unit`?"));
     }
 }

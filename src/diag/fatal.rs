@@ -35,7 +35,9 @@ impl Fatal {
             (Unwritable { path, detail }, Vi) => format!("không ghi được {path}: {detail}"),
             (Unwritable { path, detail }, En) => format!("cannot write {path}: {detail}"),
             (BadArgument { detail }, _) => detail.clone(),
-            (ThemeMissing { theme }, Vi) => format!("không tìm thấy giao diện \"{theme}\" trong themes/"),
+            (ThemeMissing { theme }, Vi) => {
+                format!("không tìm thấy giao diện \"{theme}\" trong themes/")
+            }
             (ThemeMissing { theme }, En) => format!("theme \"{theme}\" not found in themes/"),
             (Template { detail }, Vi) => format!("lỗi mẫu trang: {detail}"),
             (Template { detail }, En) => format!("template error: {detail}"),

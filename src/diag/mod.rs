@@ -158,13 +158,20 @@ impl Diagnostic {
 /// Sorts diagnostics by file, then line, then a stable tie-break.
 pub fn sort(diags: &mut [Diagnostic]) {
     diags.sort_by(|a, b| {
-        (&a.file, a.line, a.snippet.as_ref().map(|s| s.col), a.rule, &a.field).cmp(&(
-            &b.file,
-            b.line,
-            b.snippet.as_ref().map(|s| s.col),
-            b.rule,
-            &b.field,
-        ))
+        (
+            &a.file,
+            a.line,
+            a.snippet.as_ref().map(|s| s.col),
+            a.rule,
+            &a.field,
+        )
+            .cmp(&(
+                &b.file,
+                b.line,
+                b.snippet.as_ref().map(|s| s.col),
+                b.rule,
+                &b.field,
+            ))
     });
 }
 

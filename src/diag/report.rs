@@ -14,13 +14,24 @@ pub fn human(d: &Diagnostic, lang: Lang) -> String {
         Severity::Error => "error",
         Severity::Warning => "warning",
     };
-    let mut s = format!("{level}[{}]: {}:{}: {}\n", d.rule.name(), d.file, d.line, d.msg.text(lang));
+    let mut s = format!(
+        "{level}[{}]: {}:{}: {}\n",
+        d.rule.name(),
+        d.file,
+        d.line,
+        d.msg.text(lang)
+    );
     let width = d.line.to_string().len();
     if let Some(snip) = &d.snippet {
         let pad = " ".repeat(width);
         let _ = writeln!(s, "{pad} |");
         let _ = writeln!(s, "{} | {}", d.line, snip.text);
-        let _ = writeln!(s, "{pad} | {}{}", " ".repeat(snip.col), "^".repeat(snip.len));
+        let _ = writeln!(
+            s,
+            "{pad} | {}{}",
+            " ".repeat(snip.col),
+            "^".repeat(snip.len)
+        );
     }
     let label = match lang {
         Lang::Vi => "gợi ý",
@@ -34,10 +45,16 @@ pub fn human(d: &Diagnostic, lang: Lang) -> String {
 pub fn summary(diags: &[Diagnostic], profiles: usize, lang: Lang) -> String {
     let errors = diags.iter().filter(|d| d.is_error()).count();
     let warnings = diags.len() - errors;
-    let files = diags.iter().map(|d| d.file.as_str()).collect::<BTreeSet<_>>().len();
+    let files = diags
+        .iter()
+        .map(|d| d.file.as_str())
+        .collect::<BTreeSet<_>>()
+        .len();
     match lang {
         Lang::Vi if diags.is_empty() => format!("kiểm tra: {profiles} hồ sơ, không có lỗi"),
-        Lang::Vi => format!("kiểm tra: {profiles} hồ sơ, {errors} lỗi, {warnings} cảnh báo trong {files} tệp"),
+        Lang::Vi => format!(
+            "kiểm tra: {profiles} hồ sơ, {errors} lỗi, {warnings} cảnh báo trong {files} tệp"
+        ),
         Lang::En if diags.is_empty() => format!("check: {profiles} profiles, no problems"),
         Lang::En => format!(
             "check: {profiles} profiles, {errors} error{}, {warnings} warning{} in {files} file{}",
@@ -93,11 +110,21 @@ mod tests {
     use crate::diag::{Msg, Rule, Snippet};
 
     fn sample() -> Diagnostic {
-        Diagnostic::new(Rule::UnknownField, "content/2024/a.md", 5, Some("unti"), Msg::UnknownField {
-            key: "unti".into(),
-            suggestion: Some("unit".into()),
-        })
-        .with_snippet(Some(Snippet { text: "unti = \"x\"".into(), col: 0, len: 4 }))
+        Diagnostic::new(
+            Rule::UnknownField,
+            "content/2024/a.md",
+            5,
+            Some("unti"),
+            Msg::UnknownField {
+                key: "unti".into(),
+                suggestion: Some("unit".into()),
+            },
+        )
+        .with_snippet(Some(Snippet {
+            text: "unti = \"x\"".into(),
+            col: 0,
+            len: 4,
+        }))
     }
 
     #[test]
@@ -111,7 +138,8 @@ mod tests {
 
     #[test]
     fn json_form() {
-        let v: serde_json::Value = serde_json::from_str(&json(&[sample()], Lang::Vi)).expect("json");
+        let v: serde_json::Value =
+            serde_json::from_str(&json(&[sample()], Lang::Vi)).expect("json");
         assert_eq!(v[0]["severity"], "error");
         assert_eq!(v[0]["rule"], "unknown-field");
         assert_eq!(v[0]["line"], 5);

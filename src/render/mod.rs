@@ -1,1 +1,155 @@
-//! Rendering (placeholder while the module is written).
+//! Rendering: from a model without errors to the files of the site. Markdown, the theme,
+//! the plain views templates receive, feeds and the sitemap. Never reads content files.
+
+pub mod avatar;
+pub mod feeds;
+pub mod index;
+pub mod markdown;
+pub mod pages;
+pub mod theme;
+pub mod urls;
+pub mod views;
+
+use rayon::prelude::*;
+
+use crate::check::status::Status;
+use crate::content::model::Site;
+use index::Index;
+use pages::Pages;
+use theme::Theme;
+use urls::{Urls, page_file};
+use views::{SiteView, YearLink};
+
+pub struct Options {
+    pub base_url: String,
+    pub drafts: bool,
+    /// File names (inside the site's root) of the logo and the favicon, when present.
+    pub logo: Option<String>,
+    pub favicon: Option<String>,
+}
+
+/// What a build produced, for the summary line.
+#[derive(Debug, Default, Clone)]
+pub struct Summary {
+    pub pages: usize,
+    pub recognised: usize,
+    pub pending: usize,
+    pub not_recognised: usize,
+    pub revoked: usize,
+}
+
+/// Where rendered files go.
+pub trait Sink: Sync {
+    fn put(&self, rel: &str, bytes: &[u8]) -> Result<(), String>;
+}
+
+fn site_view(site: &Site, urls: &Urls, opts: &Options, years: &[u16]) -> SiteView {
+    let c = &site.config;
+    SiteView {
+        title: c.title.clone(),
+        organisation: c.organisation.clone(),
+        description: c.description.clone(),
+        lang: c.language.code(),
+        base: urls.base.clone(),
+        home_url: urls.home(),
+        units_url: urls.units(),
+        search_url: urls.search(),
+        feed_url: urls.at("atom.xml"),
+        css_url: urls.at("style.css"),
+        favicon_url: opts
+            .favicon
+            .as_deref()
+            .map(|f| urls.at(f))
+            .unwrap_or_default(),
+        logo_url: opts.logo.as_deref().map(|f| urls.at(f)).unwrap_or_default(),
+        years: years
+            .iter()
+            .map(|&year| YearLink {
+                year,
+                url: urls.year(year),
+            })
+            .collect(),
+        search_index_url: urls.at("tim-kiem/index.json"),
+        search_js_url: urls.at("search.js"),
+    }
+}
+
+/// A page to render: its file, and the function that renders it.
+type Job<'a> = (String, Box<dyn Fn() -> Result<String, String> + Sync + 'a>);
+
+/// Renders every page, the feed and the sitemap into `sink`; every template error is
+/// collected, not just the first.
+pub fn render(
+    site: &Site,
+    theme: &Theme,
+    opts: &Options,
+    sink: &dyn Sink,
+) -> Result<Summary, Vec<String>> {
+    let urls = Urls::new(&opts.base_url);
+    let index = Index::new(site, urls.clone(), opts.drafts);
+    let years: Vec<u16> = site
+        .plans
+        .keys()
+        .rev()
+        .copied()
+        .filter(|y| site.plan(*y).is_some())
+        .collect();
+    let view = site_view(site, &urls, opts, &years);
+    let pages = Pages::new(&index, theme, &view);
+    let pages = &pages;
+
+    let mut jobs: Vec<Job> = Vec::new();
+    jobs.push((page_file(""), Box::new(move || pages.home())));
+    for &y in &years {
+        jobs.push((page_file(&format!("{y}/")), Box::new(move || pages.year(y))));
+    }
+    for &i in &index.pages {
+        let p = &site.profiles[i];
+        jobs.push((
+            page_file(&format!("{}/{}/", p.year, p.slug)),
+            Box::new(move || pages.profile(i)),
+        ));
+    }
+    jobs.push((page_file("don-vi/"), Box::new(move || pages.units())));
+    for u in &site.units {
+        jobs.push((
+            page_file(&format!("don-vi/{}/", u.id)),
+            Box::new(move || pages.unit(u)),
+        ));
+    }
+    jobs.push((page_file("tim-kiem/"), Box::new(move || pages.search())));
+    jobs.push(("404.html".into(), Box::new(move || pages.not_found())));
+
+    let mut errors: Vec<String> = jobs
+        .par_iter()
+        .filter_map(|(path, job)| match job() {
+            Ok(html) => sink.put(path, html.as_bytes()).err(),
+            Err(e) => Some(e),
+        })
+        .collect();
+    for (path, body) in [
+        ("atom.xml", feeds::atom(&index)),
+        ("sitemap.xml", feeds::sitemap(&index, &years)),
+    ] {
+        if let Err(e) = sink.put(path, body.as_bytes()) {
+            errors.push(e);
+        }
+    }
+    for (path, bytes) in &theme.statics {
+        if let Err(e) = sink.put(path, bytes) {
+            errors.push(e);
+        }
+    }
+    if !errors.is_empty() {
+        errors.sort();
+        errors.dedup();
+        return Err(errors);
+    }
+    Ok(Summary {
+        pages: jobs.len(),
+        recognised: index.count(Status::Recognised),
+        pending: index.count(Status::Pending),
+        not_recognised: index.count(Status::NotRecognised),
+        revoked: index.count(Status::Revoked),
+    })
+}

@@ -57,10 +57,12 @@ mod tests {
 
     #[test]
     fn people_by_given_name_then_full_name() {
-        let mut people = [("Văn An", "Trần Văn An"), ("An", "Lê An"), ("Ánh", "Bùi Ánh")];
-        people.sort_by(|a, b| {
-            person_order(given_name(a.1, None), a.1, given_name(b.1, None), b.1)
-        });
+        let mut people = [
+            ("Văn An", "Trần Văn An"),
+            ("An", "Lê An"),
+            ("Ánh", "Bùi Ánh"),
+        ];
+        people.sort_by(|a, b| person_order(given_name(a.1, None), a.1, given_name(b.1, None), b.1));
         assert_eq!(people.map(|p| p.1), ["Lê An", "Trần Văn An", "Bùi Ánh"]);
     }
 }

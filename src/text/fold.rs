@@ -1,6 +1,8 @@
 //! Folding for search and comparison: NFC, lowercase, tones dropped, đ as d.
 
-use unicode_normalization::{UnicodeNormalization, char::is_combining_mark, is_nfc_quick, IsNormalized};
+use unicode_normalization::{
+    IsNormalized, UnicodeNormalization, char::is_combining_mark, is_nfc_quick,
+};
 
 /// Text as Unicode NFC, borrowing nothing: a name typed with combining accents becomes
 /// the same name as its precomposed twin.

@@ -12,7 +12,11 @@ pub fn slugify(text: &str) -> String {
             c if c.is_ascii() => "",
             c => deunicode_char(c).unwrap_or(""),
         };
-        let piece: Vec<char> = if c.is_ascii() { vec![c] } else { ascii.chars().collect() };
+        let piece: Vec<char> = if c.is_ascii() {
+            vec![c]
+        } else {
+            ascii.chars().collect()
+        };
         for p in piece {
             if p.is_ascii_alphanumeric() {
                 if pending_dash && !out.is_empty() {
@@ -33,7 +37,9 @@ pub fn is_valid_id(id: &str) -> bool {
     !id.is_empty()
         && !id.starts_with('-')
         && !id.ends_with('-')
-        && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 #[cfg(test)]
@@ -44,7 +50,10 @@ mod tests {
     fn vietnamese_names_become_addresses() {
         assert_eq!(slugify("Đặng Thị Đường"), "dang-thi-duong");
         assert_eq!(slugify("Phòng Quản lý xây dựng"), "phong-quan-ly-xay-dung");
-        assert_eq!(slugify("Phòng Kinh tế - Vật liệu xây dựng"), "phong-kinh-te-vat-lieu-xay-dung");
+        assert_eq!(
+            slugify("Phòng Kinh tế - Vật liệu xây dựng"),
+            "phong-kinh-te-vat-lieu-xay-dung"
+        );
         assert_eq!(slugify("Nguyễn Văn Ưng"), "nguyen-van-ung");
         assert_eq!(slugify("  Hà  Nội! "), "ha-noi");
     }

@@ -242,6 +242,8 @@ pub fn text(msg: &Msg, lang: Lang) -> String {
         (PhotoMissing { path }, En) => format!("photo \"{path}\" not found"),
         (PhotoOutside { path }, Vi) => format!("ảnh \"{path}\" nằm ngoài thư mục content/"),
         (PhotoOutside { path }, En) => format!("photo \"{path}\" is outside content/"),
+        (PhotoNotAnImage { path }, Vi) => format!("\"{path}\" không phải ảnh JPEG, PNG hay WebP"),
+        (PhotoNotAnImage { path }, En) => format!("\"{path}\" is not a JPEG, PNG or WebP image"),
         (PhotoUnreadable { path, detail }, Vi) => format!("không đọc được ảnh \"{path}\": {detail}"),
         (PhotoUnreadable { path, detail }, En) => format!("cannot read photo \"{path}\": {detail}"),
         (PhotoTooLarge { path, width, height, max }, Vi) => format!(
@@ -290,24 +292,56 @@ pub fn hint(msg: &Msg, lang: Lang) -> String {
     use Lang::{En, Vi};
     use Msg::*;
     let s: &str = match (msg, lang) {
-        (NoFrontMatter, Vi) => "thêm dòng `+++` ở đầu tệp, các khóa TOML, rồi một dòng `+++` nữa trước phần câu chuyện",
-        (NoFrontMatter, En) => "start the file with a `+++` line, the TOML keys, then another `+++` line before the story",
+        (NoFrontMatter, Vi) => {
+            "thêm dòng `+++` ở đầu tệp, các khóa TOML, rồi một dòng `+++` nữa trước phần câu chuyện"
+        }
+        (NoFrontMatter, En) => {
+            "start the file with a `+++` line, the TOML keys, then another `+++` line before the story"
+        }
         (Unterminated, Vi) => "thêm một dòng chỉ có `+++` sau khóa cuối cùng",
         (Unterminated, En) => "add a line with only `+++` after the last key",
         (InvalidToml { .. }, Vi) => "kiểm tra dấu ngoặc kép, dấu = và tên bảng [..] ở dòng này",
-        (InvalidToml { .. }, En) => "check the quotes, the = sign and the [table] names on this line",
+        (InvalidToml { .. }, En) => {
+            "check the quotes, the = sign and the [table] names on this line"
+        }
         (InvalidUtf8, Vi) => "lưu lại tệp với bảng mã UTF-8",
         (InvalidUtf8, En) => "save the file again as UTF-8",
-        (TooDeep { .. } | TooLarge { .. }, Vi) => "phần khai báo chỉ chứa các khóa của hồ sơ; câu chuyện viết sau dòng `+++` thứ hai",
-        (TooDeep { .. } | TooLarge { .. }, En) => "the front-matter holds only the profile's keys; the story goes after the second `+++`",
-        (UnknownField { suggestion: Some(_), .. }, Vi) => "sửa tên khóa như gợi ý, hoặc xóa khóa này",
-        (UnknownField { suggestion: Some(_), .. }, En) => "rename the key as suggested, or remove it",
-        (UnknownField { .. }, Vi) => "xóa khóa này; các khóa hợp lệ có trong README, mục «Viết hồ sơ»",
+        (TooDeep { .. } | TooLarge { .. }, Vi) => {
+            "phần khai báo chỉ chứa các khóa của hồ sơ; câu chuyện viết sau dòng `+++` thứ hai"
+        }
+        (TooDeep { .. } | TooLarge { .. }, En) => {
+            "the front-matter holds only the profile's keys; the story goes after the second `+++`"
+        }
+        (
+            UnknownField {
+                suggestion: Some(_),
+                ..
+            },
+            Vi,
+        ) => "sửa tên khóa như gợi ý, hoặc xóa khóa này",
+        (
+            UnknownField {
+                suggestion: Some(_),
+                ..
+            },
+            En,
+        ) => "rename the key as suggested, or remove it",
+        (UnknownField { .. }, Vi) => {
+            "xóa khóa này; các khóa hợp lệ có trong README, mục «Viết hồ sơ»"
+        }
         (UnknownField { .. }, En) => "remove this key; the valid keys are listed in the README",
-        (MissingField { .. }, Vi) => "thêm khóa này; `bangvang new` tạo sẵn một hồ sơ mẫu đủ các khóa",
-        (MissingField { .. }, En) => "add this key; `bangvang new` writes a skeleton with every key",
-        (WrongType { .. } | DateWithTime { .. }, Vi) => "sửa giá trị theo đúng kiểu như trong README",
-        (WrongType { .. } | DateWithTime { .. }, En) => "write the value in the type the README shows",
+        (MissingField { .. }, Vi) => {
+            "thêm khóa này; `bangvang new` tạo sẵn một hồ sơ mẫu đủ các khóa"
+        }
+        (MissingField { .. }, En) => {
+            "add this key; `bangvang new` writes a skeleton with every key"
+        }
+        (WrongType { .. } | DateWithTime { .. }, Vi) => {
+            "sửa giá trị theo đúng kiểu như trong README"
+        }
+        (WrongType { .. } | DateWithTime { .. }, En) => {
+            "write the value in the type the README shows"
+        }
         (EmptyText { .. }, Vi) => "viết nội dung cho khóa này, hoặc xóa khóa nếu không bắt buộc",
         (EmptyText { .. }, En) => "write something here, or remove the key if it is optional",
         (SummaryTooLong { .. }, Vi) => "rút gọn tóm tắt; phần chi tiết để trong câu chuyện",
@@ -322,8 +356,12 @@ pub fn hint(msg: &Msg, lang: Lang) -> String {
         (UnknownUnitType { .. }, En) => "use one of office, affiliate, agency, union",
         (UnknownLanguage { .. }, Vi) => "dùng \"vi\" hoặc \"en\"",
         (UnknownLanguage { .. }, En) => "use \"vi\" or \"en\"",
-        (BadBaseUrl { .. }, Vi) => "ví dụ: \"/\", \"/thi-dua/\" hoặc \"https://intranet.example/thi-dua/\"",
-        (BadBaseUrl { .. }, En) => "for example \"/\", \"/thi-dua/\" or \"https://intranet.example/thi-dua/\"",
+        (BadBaseUrl { .. }, Vi) => {
+            "ví dụ: \"/\", \"/thi-dua/\" hoặc \"https://intranet.example/thi-dua/\""
+        }
+        (BadBaseUrl { .. }, En) => {
+            "for example \"/\", \"/thi-dua/\" or \"https://intranet.example/thi-dua/\""
+        }
         (BadPercent { .. }, Vi) => "nhập tỷ lệ phần trăm là số nguyên từ 0 đến 100",
         (BadPercent { .. }, En) => "write the percentage as a whole number from 0 to 100",
         (DuplicateId { .. }, Vi) => "đặt một mã khác cho mục này",
@@ -332,52 +370,128 @@ pub fn hint(msg: &Msg, lang: Lang) -> String {
         (NotForKind { .. }, En) => "remove this key, or correct `kind`",
         (UnknownAppliesTo { .. }, Vi) => "sửa `applies_to` chỉ gồm collective, leader, staff",
         (UnknownAppliesTo { .. }, En) => "list only collective, leader, staff in `applies_to`",
-        (YearMismatch { .. }, Vi) => "sửa `year` cho đúng năm của thư mục, hoặc chuyển hồ sơ sang thư mục đúng năm",
-        (YearMismatch { .. }, En) => "correct `year`, or move the profile to the right year's folder",
+        (YearMismatch { .. }, Vi) => {
+            "sửa `year` cho đúng năm của thư mục, hoặc chuyển hồ sơ sang thư mục đúng năm"
+        }
+        (YearMismatch { .. }, En) => {
+            "correct `year`, or move the profile to the right year's folder"
+        }
         (NoPlan { .. }, Vi) => "thêm `_plan.toml` của năm đó (xem content/2024/_plan.toml làm mẫu)",
         (NoPlan { .. }, En) => "add that year's `_plan.toml` (content/2024/_plan.toml is a model)",
         (PlanInvalid { .. }, Vi) => "sửa các lỗi của tệp kế hoạch trước",
         (PlanInvalid { .. }, En) => "fix the plan file's errors first",
-        (UnknownUnit { .. }, Vi) => "dùng một `id` có trong content/units.toml, hoặc thêm đơn vị vào đó",
+        (UnknownUnit { .. }, Vi) => {
+            "dùng một `id` có trong content/units.toml, hoặc thêm đơn vị vào đó"
+        }
         (UnknownUnit { .. }, En) => "use an `id` from content/units.toml, or add the unit there",
-        (UnknownMovement { .. }, Vi) => "dùng một `id` trong các [[movement]] của _plan.toml năm đó",
-        (UnknownMovement { .. }, En) => "use an `id` of that year's _plan.toml [[movement]] entries",
-        (UnknownCriterion { .. }, Vi) => "dùng đúng `id` của một [[criterion]] trong _plan.toml năm đó",
-        (UnknownCriterion { .. }, En) => "use the `id` of a [[criterion]] in that year's _plan.toml",
+        (UnknownMovement { .. }, Vi) => {
+            "dùng một `id` trong các [[movement]] của _plan.toml năm đó"
+        }
+        (UnknownMovement { .. }, En) => {
+            "use an `id` of that year's _plan.toml [[movement]] entries"
+        }
+        (UnknownCriterion { .. }, Vi) => {
+            "dùng đúng `id` của một [[criterion]] trong _plan.toml năm đó"
+        }
+        (UnknownCriterion { .. }, En) => {
+            "use the `id` of a [[criterion]] in that year's _plan.toml"
+        }
         (CriterionNotForKind { .. }, Vi) => "xóa dòng này: tiêu chí này dành cho loại hồ sơ khác",
         (CriterionNotForKind { .. }, En) => "remove this line: the criterion is for another kind",
-        (MissingCriterion { id, .. }, Vi) => return format!("thêm dòng `{id} = \"…minh chứng…\"` vào bảng [criteria]"),
-        (MissingCriterion { id, .. }, En) => return format!("add `{id} = \"…evidence…\"` to the [criteria] table"),
-        (ExcellentOverMembers { .. }, Vi) => "kiểm tra lại hai con số `members` và `excellent_members`",
-        (ExcellentOverMembers { .. }, En) => "check the two numbers `members` and `excellent_members`",
-        (ExcellentBelowShare { .. }, Vi) => "tập thể chưa đủ tiêu chuẩn; kiểm tra lại số liệu trong hồ sơ",
-        (ExcellentBelowShare { .. }, En) => "the collective does not meet the criterion; check the dossier's figures",
-        (LeaderWithoutRecognisedCollective { .. } | PendingLeaderWithoutCollective { .. }, Vi) => "thêm hồ sơ tập thể của đơn vị trong cùng năm, hoặc kiểm tra `unit` của hồ sơ lãnh đạo",
-        (LeaderWithoutRecognisedCollective { .. } | PendingLeaderWithoutCollective { .. }, En) => "add the unit's collective profile for the same year, or check the leader's `unit`",
+        (MissingCriterion { id, .. }, Vi) => {
+            return format!("thêm dòng `{id} = \"…minh chứng…\"` vào bảng [criteria]");
+        }
+        (MissingCriterion { id, .. }, En) => {
+            return format!("add `{id} = \"…evidence…\"` to the [criteria] table");
+        }
+        (ExcellentOverMembers { .. }, Vi) => {
+            "kiểm tra lại hai con số `members` và `excellent_members`"
+        }
+        (ExcellentOverMembers { .. }, En) => {
+            "check the two numbers `members` and `excellent_members`"
+        }
+        (ExcellentBelowShare { .. }, Vi) => {
+            "tập thể chưa đủ tiêu chuẩn; kiểm tra lại số liệu trong hồ sơ"
+        }
+        (ExcellentBelowShare { .. }, En) => {
+            "the collective does not meet the criterion; check the dossier's figures"
+        }
+        (LeaderWithoutRecognisedCollective { .. } | PendingLeaderWithoutCollective { .. }, Vi) => {
+            "thêm hồ sơ tập thể của đơn vị trong cùng năm, hoặc kiểm tra `unit` của hồ sơ lãnh đạo"
+        }
+        (LeaderWithoutRecognisedCollective { .. } | PendingLeaderWithoutCollective { .. }, En) => {
+            "add the unit's collective profile for the same year, or check the leader's `unit`"
+        }
         (AfterDeadline { .. }, Vi) => "hồ sơ nộp muộn không được xét; kiểm tra lại ngày nhận hồ sơ",
-        (AfterDeadline { .. }, En) => "late nominations are not considered; check the date the dossier arrived",
-        (VoteMembersBelowOne { .. } | InFavourOverMembers { .. }, Vi) => "`members` là tổng số thành viên Hội đồng (kể cả vắng mặt), `in_favour` là số phiếu đồng ý",
-        (VoteMembersBelowOne { .. } | InFavourOverMembers { .. }, En) => "`members` counts every Council member, present or not; `in_favour` the yes votes",
-        (BelowThreshold { decided: true, .. }, Vi) => "quyết định không thể dựa trên lần bỏ phiếu này; kiểm tra lại số phiếu hoặc xóa [decision]",
-        (BelowThreshold { decided: true, .. }, En) => "no decision can rest on this vote; check the tally or remove [decision]",
-        (BelowThreshold { .. }, Vi) => "hồ sơ sẽ không được đăng; nếu số phiếu nhập sai, hãy sửa lại",
-        (BelowThreshold { .. }, En) => "the profile will not be published; if the tally is mistyped, correct it",
-        (VoteBeforeNomination { .. } | DecisionBeforeVote { .. } | ProvinceBeforeDecision { .. } | RevokedBeforeDecision { .. }, Vi) => "kiểm tra lại các ngày: nhận hồ sơ → bỏ phiếu → quyết định cấp Sở → cấp tỉnh",
-        (VoteBeforeNomination { .. } | DecisionBeforeVote { .. } | ProvinceBeforeDecision { .. } | RevokedBeforeDecision { .. }, En) => "check the dates: nomination → vote → department decision → province",
+        (AfterDeadline { .. }, En) => {
+            "late nominations are not considered; check the date the dossier arrived"
+        }
+        (VoteMembersBelowOne { .. } | InFavourOverMembers { .. }, Vi) => {
+            "`members` là tổng số thành viên Hội đồng (kể cả vắng mặt), `in_favour` là số phiếu đồng ý"
+        }
+        (VoteMembersBelowOne { .. } | InFavourOverMembers { .. }, En) => {
+            "`members` counts every Council member, present or not; `in_favour` the yes votes"
+        }
+        (BelowThreshold { decided: true, .. }, Vi) => {
+            "quyết định không thể dựa trên lần bỏ phiếu này; kiểm tra lại số phiếu hoặc xóa [decision]"
+        }
+        (BelowThreshold { decided: true, .. }, En) => {
+            "no decision can rest on this vote; check the tally or remove [decision]"
+        }
+        (BelowThreshold { .. }, Vi) => {
+            "hồ sơ sẽ không được đăng; nếu số phiếu nhập sai, hãy sửa lại"
+        }
+        (BelowThreshold { .. }, En) => {
+            "the profile will not be published; if the tally is mistyped, correct it"
+        }
+        (
+            VoteBeforeNomination { .. }
+            | DecisionBeforeVote { .. }
+            | ProvinceBeforeDecision { .. }
+            | RevokedBeforeDecision { .. },
+            Vi,
+        ) => "kiểm tra lại các ngày: nhận hồ sơ → bỏ phiếu → quyết định cấp Sở → cấp tỉnh",
+        (
+            VoteBeforeNomination { .. }
+            | DecisionBeforeVote { .. }
+            | ProvinceBeforeDecision { .. }
+            | RevokedBeforeDecision { .. },
+            En,
+        ) => "check the dates: nomination → vote → department decision → province",
         (DecisionWithoutVote, Vi) => "thêm bảng [vote] với date, members, in_favour",
         (DecisionWithoutVote, En) => "add a [vote] table with date, members, in_favour",
-        (ProvinceWithoutDecision | RevokedWithoutDecision, Vi) => "thêm bảng [decision] với number và date",
-        (ProvinceWithoutDecision | RevokedWithoutDecision, En) => "add a [decision] table with number and date",
-        (PhotoMissing { .. } | PhotoOutside { .. }, Vi) => "đặt ảnh cạnh tệp hồ sơ (hoặc trong thư mục hồ sơ) và ghi tên tệp ảnh vào `photo`",
-        (PhotoMissing { .. } | PhotoOutside { .. }, En) => "put the photo beside the profile (or in its folder) and name it in `photo`",
-        (PhotoUnreadable { .. } | PhotoTooLarge { .. }, Vi) => "lưu lại ảnh dạng JPEG hoặc PNG, cạnh dài không quá vài nghìn điểm ảnh",
-        (PhotoUnreadable { .. } | PhotoTooLarge { .. }, En) => "save the photo again as JPEG or PNG, a few thousand pixels at most",
+        (ProvinceWithoutDecision | RevokedWithoutDecision, Vi) => {
+            "thêm bảng [decision] với number và date"
+        }
+        (ProvinceWithoutDecision | RevokedWithoutDecision, En) => {
+            "add a [decision] table with number and date"
+        }
+        (PhotoMissing { .. } | PhotoOutside { .. }, Vi) => {
+            "đặt ảnh cạnh tệp hồ sơ (hoặc trong thư mục hồ sơ) và ghi tên tệp ảnh vào `photo`"
+        }
+        (PhotoMissing { .. } | PhotoOutside { .. }, En) => {
+            "put the photo beside the profile (or in its folder) and name it in `photo`"
+        }
+        (PhotoUnreadable { .. } | PhotoTooLarge { .. } | PhotoNotAnImage { .. }, Vi) => {
+            "lưu lại ảnh dạng JPEG hoặc PNG, cạnh dài không quá vài nghìn điểm ảnh"
+        }
+        (PhotoUnreadable { .. } | PhotoTooLarge { .. } | PhotoNotAnImage { .. }, En) => {
+            "save the photo again as JPEG or PNG, a few thousand pixels at most"
+        }
         (DuplicateSlug { .. }, Vi) => "giữ một trong hai tệp, hoặc đổi tên một tệp",
         (DuplicateSlug { .. }, En) => "keep one of the two files, or rename one",
-        (LooksLikeIdNumber { .. } | LooksLikePhone { .. } | LooksLikeEmail { .. }, Vi) => "không đăng dữ liệu cá nhân; xóa thông tin này nếu đúng là dữ liệu cá nhân",
-        (LooksLikeIdNumber { .. } | LooksLikePhone { .. } | LooksLikeEmail { .. }, En) => "publish no personal data; remove it if it is personal",
-        (PhotoWithoutConsent, Vi) => "thêm `photo_consent = true` nếu người trong ảnh đã đồng ý cho đăng",
-        (PhotoWithoutConsent, En) => "add `photo_consent = true` if the person agreed to publication",
+        (LooksLikeIdNumber { .. } | LooksLikePhone { .. } | LooksLikeEmail { .. }, Vi) => {
+            "không đăng dữ liệu cá nhân; xóa thông tin này nếu đúng là dữ liệu cá nhân"
+        }
+        (LooksLikeIdNumber { .. } | LooksLikePhone { .. } | LooksLikeEmail { .. }, En) => {
+            "publish no personal data; remove it if it is personal"
+        }
+        (PhotoWithoutConsent, Vi) => {
+            "thêm `photo_consent = true` nếu người trong ảnh đã đồng ý cho đăng"
+        }
+        (PhotoWithoutConsent, En) => {
+            "add `photo_consent = true` if the person agreed to publication"
+        }
     };
     s.to_string()
 }

@@ -1,0 +1,176 @@
+//! What is published and in what order, computed once per build: each profile's status,
+//! the lists by year and by unit in Vietnamese order, and one card per listed profile.
+
+use std::cmp::Ordering;
+use std::collections::{BTreeMap, HashMap};
+
+use super::avatar;
+use super::urls::Urls;
+use super::views::{Avatar, Card};
+use crate::check::status::{Status, status};
+use crate::content::model::{Kind, Profile, Site};
+use crate::text::collate::{compare, given_name, person_order};
+
+/// A unit's listed collective in a year, and the listed leaders who head it.
+pub type Group = (Option<usize>, Vec<usize>);
+
+pub struct Index<'s> {
+    pub site: &'s Site,
+    pub urls: Urls,
+    pub drafts: bool,
+    pub status: Vec<Status>,
+    /// A card for every profile that appears in lists (recognised; pending with drafts).
+    pub cards: Vec<Option<Card>>,
+    /// Profiles that get a page: the listed ones and the revoked ones.
+    pub pages: Vec<usize>,
+    /// Listed profiles by year, in roll order.
+    pub by_year: BTreeMap<u16, Vec<usize>>,
+    /// Listed profiles by unit, in Vietnamese order.
+    pub by_unit: HashMap<&'s str, Vec<usize>>,
+    /// For each (year, unit): its listed collective and the listed leaders who head it.
+    pub heads: HashMap<(u16, &'s str), Group>,
+}
+
+fn sort_name(p: &Profile) -> &str {
+    match p.kind() {
+        Some(Kind::Collective) => p.name(),
+        _ => given_name(p.name(), p.given_name.as_ref().map(|g| g.value.as_str())),
+    }
+}
+
+/// People by given name then full name; collectives by their name.
+pub fn order(a: &Profile, b: &Profile) -> Ordering {
+    person_order(sort_name(a), a.name(), sort_name(b), b.name())
+        .then_with(|| a.year.cmp(&b.year))
+        .then_with(|| a.slug.cmp(&b.slug))
+}
+
+pub fn is_provincial(p: &Profile) -> bool {
+    p.province.is_some()
+}
+
+impl<'s> Index<'s> {
+    pub fn new(site: &'s Site, urls: Urls, drafts: bool) -> Index<'s> {
+        let status: Vec<Status> = site
+            .profiles
+            .iter()
+            .map(|p| status(p, site.plan(p.year)))
+            .collect();
+        let listed = |i: usize| match status[i] {
+            Status::Recognised => true,
+            Status::Pending => drafts,
+            _ => false,
+        };
+        let mut order_idx: Vec<usize> = (0..site.profiles.len()).filter(|&i| listed(i)).collect();
+        order_idx.sort_by(|&a, &b| order(&site.profiles[a], &site.profiles[b]));
+        let mut by_year: BTreeMap<u16, Vec<usize>> = BTreeMap::new();
+        let mut by_unit: HashMap<&str, Vec<usize>> = HashMap::new();
+        for &i in &order_idx {
+            let p = &site.profiles[i];
+            by_year.entry(p.year).or_default().push(i);
+            if let Some(u) = p.unit_id() {
+                by_unit.entry(u).or_default().push(i);
+            }
+        }
+        for list in by_year.values_mut() {
+            list.sort_by(|&a, &b| compare_in_roll(&site.profiles[a], &site.profiles[b]));
+        }
+        let mut heads: HashMap<(u16, &str), Group> = HashMap::new();
+        for &i in &order_idx {
+            let p = &site.profiles[i];
+            let Some(u) = p.unit_id() else { continue };
+            let entry = heads.entry((p.year, u)).or_default();
+            match p.kind() {
+                Some(Kind::Collective) => entry.0 = entry.0.or(Some(i)),
+                Some(Kind::Leader) => entry.1.push(i),
+                _ => {}
+            }
+        }
+        let mut cards = vec![None; site.profiles.len()];
+        for &i in &order_idx {
+            cards[i] = Some(card(site, &urls, &site.profiles[i], status[i]));
+        }
+        let mut pages: Vec<usize> = (0..site.profiles.len())
+            .filter(|&i| listed(i) || status[i] == Status::Revoked)
+            .collect();
+        pages.sort_by_key(|&i| (site.profiles[i].year, site.profiles[i].slug.as_str()));
+        Index {
+            site,
+            urls,
+            drafts,
+            status,
+            cards,
+            pages,
+            by_year,
+            by_unit,
+            heads,
+        }
+    }
+
+    pub fn card(&self, i: usize) -> Option<&Card> {
+        self.cards[i].as_ref()
+    }
+
+    pub fn cards<I: std::borrow::Borrow<usize>>(
+        &self,
+        list: impl IntoIterator<Item = I>,
+    ) -> Vec<&Card> {
+        list.into_iter()
+            .filter_map(|i| self.card(*i.borrow()))
+            .collect()
+    }
+
+    /// Counts of recognised (and, with drafts, pending) profiles by status, for the summary.
+    pub fn count(&self, s: Status) -> usize {
+        self.status.iter().filter(|&&x| x == s).count()
+    }
+}
+
+/// Roll order: provincial first, then collectives, leaders, staff; each in Vietnamese order.
+fn compare_in_roll(a: &Profile, b: &Profile) -> Ordering {
+    let rank = |p: &Profile| (!is_provincial(p), p.kind());
+    rank(a).cmp(&rank(b)).then_with(|| order(a, b))
+}
+
+pub fn avatar_of(name: &str) -> Avatar {
+    let initials = avatar::initials(name);
+    let color = avatar::color(name);
+    let svg = avatar::svg(&initials, &color);
+    Avatar {
+        initials,
+        color,
+        svg,
+        photo: None,
+    }
+}
+
+fn card(site: &Site, urls: &Urls, p: &Profile, s: Status) -> Card {
+    let unit_id = p.unit_id().unwrap_or_default().to_string();
+    let unit_name = site
+        .unit(&unit_id)
+        .map_or_else(|| unit_id.clone(), |u| u.name.clone());
+    Card {
+        name: p.name().to_string(),
+        url: urls.profile(p.year, &p.slug),
+        kind: p.kind().map_or("staff", Kind::name),
+        position: p.position.as_ref().map(|x| x.value.clone()),
+        unit_url: urls.unit(&unit_id),
+        unit_id,
+        unit_name,
+        year: p.year,
+        year_url: urls.year(p.year),
+        summary: p
+            .summary
+            .as_ref()
+            .map(|x| x.value.clone())
+            .unwrap_or_default(),
+        provincial: is_provincial(p),
+        status: s.name(),
+        avatar: avatar_of(p.name()),
+    }
+}
+
+/// Sorting helper for units: Vietnamese order of their names.
+pub fn unit_order(a: &str, b: &str) -> Ordering {
+    compare(a, b)
+}

@@ -1,0 +1,467 @@
+//! Each page's values, handed to its template: home, year rolls, profiles, units, search
+//! and 404. Values come from the index built once; nothing here reads files.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+use tera::Context;
+
+use super::index::{Index, avatar_of, is_provincial, unit_order};
+use super::markdown;
+use super::theme::{Theme, describe};
+use super::views::*;
+use crate::check::status::Status;
+use crate::content::model::{Kind, Plan, Profile, Unit};
+
+/// Renders pages with a shared base context (`site`, `t`).
+pub struct Pages<'a> {
+    pub index: &'a Index<'a>,
+    pub theme: &'a Theme,
+    base: Context,
+}
+
+const RELATED: usize = 6;
+
+fn plan_view(plan: &Plan) -> PlanView {
+    PlanView {
+        number: plan.number.clone(),
+        title: plan.title.clone(),
+        issued: plan.issued.map(|d| d.dmy()),
+        deadline: plan.deadline.dmy(),
+    }
+}
+
+fn count(cards: &[&Card]) -> Counts {
+    let mut c = Counts {
+        total: cards.len(),
+        ..Counts::default()
+    };
+    for card in cards {
+        match card.kind {
+            "collective" => c.collective += 1,
+            "leader" => c.leader += 1,
+            _ => c.staff += 1,
+        }
+        c.provincial += usize::from(card.provincial);
+    }
+    c
+}
+
+impl<'a> Pages<'a> {
+    pub fn new(index: &'a Index<'a>, theme: &'a Theme, site: &SiteView) -> Pages<'a> {
+        let mut base = Context::new();
+        base.insert("site", site);
+        base.insert("t", &theme.strings);
+        Pages { index, theme, base }
+    }
+
+    fn meta(
+        &self,
+        kind: &'static str,
+        title: String,
+        description: Option<&str>,
+        path: &str,
+    ) -> PageMeta {
+        let site = &self.index.site.config;
+        PageMeta {
+            kind,
+            title,
+            description: description.unwrap_or(&site.description).to_string(),
+            url: self.index.urls.absolute(path),
+        }
+    }
+
+    /// Renders `template` with the base context, `page` and the extra values.
+    fn render(
+        &self,
+        template: &str,
+        page: PageMeta,
+        extra: &[(&str, &dyn ErasedSerialize)],
+        about: &str,
+    ) -> Result<String, String> {
+        let mut ctx = self.base.clone();
+        ctx.insert("page", &page);
+        for (k, v) in extra {
+            ctx.insert(*k, &Erased(*v));
+        }
+        self.theme.tera.render(template, &ctx).map_err(|e| {
+            let d = describe(&e, &self.theme.sources);
+            if about.is_empty() {
+                d
+            } else {
+                format!("{d} ({about})")
+            }
+        })
+    }
+
+    pub fn roll(&self, year: u16) -> Roll<'_> {
+        let ix = self.index;
+        let list = ix.by_year.get(&year).map(Vec::as_slice).unwrap_or_default();
+        let cards = ix.cards(list);
+        let by_kind = |k: &str| {
+            cards
+                .iter()
+                .filter(|c| !c.provincial && c.kind == k)
+                .copied()
+                .collect::<Vec<_>>()
+        };
+        let mut units: BTreeMap<&str, usize> = BTreeMap::new();
+        for c in &cards {
+            *units.entry(c.unit_id.as_str()).or_default() += 1;
+        }
+        let mut by_unit: Vec<UnitCount> = units
+            .into_iter()
+            .map(|(id, count)| UnitCount {
+                name: ix.site.unit(id).map_or(id.to_string(), |u| u.name.clone()),
+                url: ix.urls.unit(id),
+                count,
+            })
+            .collect();
+        by_unit.sort_by(|a, b| unit_order(&a.name, &b.name));
+        Roll {
+            year,
+            url: ix.urls.year(year),
+            plan: ix.site.plan(year).map(plan_view),
+            provincial: cards.iter().filter(|c| c.provincial).copied().collect(),
+            collectives: by_kind("collective"),
+            leaders: by_kind("leader"),
+            staff: by_kind("staff"),
+            counts: count(&cards),
+            by_unit,
+            drafts: ix.drafts,
+        }
+    }
+
+    /// Years with a plan, newest first.
+    pub fn years(&self) -> Vec<u16> {
+        self.index
+            .site
+            .plans
+            .keys()
+            .rev()
+            .copied()
+            .filter(|y| self.index.site.plan(*y).is_some())
+            .collect()
+    }
+
+    fn unit_view(&self, u: &Unit) -> UnitView {
+        UnitView {
+            id: u.id.clone(),
+            name: u.name.clone(),
+            url: self.index.urls.unit(&u.id),
+            kind: u.kind.name(),
+            count: self.index.by_unit.get(u.id.as_str()).map_or(0, Vec::len),
+            description_html: u
+                .description
+                .as_deref()
+                .map(markdown::to_html)
+                .unwrap_or_default(),
+        }
+    }
+
+    fn unit_views(&self) -> Vec<UnitView> {
+        let mut units: Vec<UnitView> = self
+            .index
+            .site
+            .units
+            .iter()
+            .map(|u| self.unit_view(u))
+            .collect();
+        units.sort_by(|a, b| unit_order(&a.name, &b.name));
+        units
+    }
+
+    pub fn home(&self) -> Result<String, String> {
+        let years = self.years();
+        let latest = years.first().map(|&y| self.roll(y));
+        let summaries: Vec<YearSummary> = years
+            .iter()
+            .map(|&y| {
+                let plan = self.index.site.plan(y);
+                YearSummary {
+                    year: y,
+                    url: self.index.urls.year(y),
+                    plan_number: plan.map(|p| p.number.clone()).unwrap_or_default(),
+                    plan_title: plan.map(|p| p.title.clone()).unwrap_or_default(),
+                    counts: count(
+                        &self
+                            .index
+                            .cards(self.index.by_year.get(&y).into_iter().flatten()),
+                    ),
+                }
+            })
+            .collect();
+        let units = self.unit_views();
+        let title = self.index.site.config.title.clone();
+        let page = self.meta("home", title, None, &self.index.urls.home());
+        self.render(
+            "home.html",
+            page,
+            &[
+                ("latest", &latest),
+                ("years", &summaries),
+                ("units", &units),
+            ],
+            "",
+        )
+    }
+
+    pub fn year(&self, year: u16) -> Result<String, String> {
+        let roll = self.roll(year);
+        let description = roll.plan.as_ref().map(|p| p.title.clone());
+        let page = self.meta("year", year.to_string(), description.as_deref(), &roll.url);
+        self.render("year.html", page, &[("roll", &roll)], "")
+    }
+
+    fn related(&self, i: usize, p: &Profile) -> Vec<&Card> {
+        let ix = self.index;
+        let mut out: Vec<usize> = Vec::with_capacity(RELATED);
+        let lists = [
+            p.unit_id().and_then(|u| ix.by_unit.get(u)),
+            ix.by_year.get(&p.year),
+        ];
+        for list in lists.into_iter().flatten() {
+            let pos = list.iter().position(|&j| j == i).unwrap_or(0);
+            // Neighbours in the list's order, after this profile first, wrapping around.
+            for k in 1..list.len() {
+                let j = list[(pos + k) % list.len()];
+                if out.len() >= RELATED {
+                    break;
+                }
+                if j != i && !out.contains(&j) {
+                    out.push(j);
+                }
+            }
+        }
+        ix.cards(out)
+    }
+
+    pub fn profile(&self, i: usize) -> Result<String, String> {
+        let ix = self.index;
+        let p = &ix.site.profiles[i];
+        let status = ix.status[i];
+        let plan = ix.site.plan(p.year);
+        let view = self.profile_view(i, status, plan);
+        let unit = p.unit_id().unwrap_or_default();
+        let group = ix.heads.get(&(p.year, unit));
+        let collective = match p.kind() {
+            Some(Kind::Leader) => group.and_then(|g| g.0).and_then(|c| ix.card(c)),
+            _ => None,
+        };
+        let heads = match p.kind() {
+            Some(Kind::Collective) => group.map(|g| ix.cards(&g.1)).unwrap_or_default(),
+            _ => Vec::new(),
+        };
+        let related = if status == Status::Revoked {
+            Vec::new()
+        } else {
+            self.related(i, p)
+        };
+        let url = ix.urls.profile(p.year, &p.slug);
+        let page = self.meta("profile", view.name.clone(), Some(&view.summary), &url);
+        let plan = plan.map(plan_view);
+        self.render(
+            "profile.html",
+            page,
+            &[
+                ("p", &view),
+                ("plan", &plan),
+                ("collective", &collective),
+                ("heads", &heads),
+                ("related", &related),
+            ],
+            p.file(),
+        )
+    }
+
+    fn profile_view(&self, i: usize, status: Status, plan: Option<&Plan>) -> ProfileView {
+        let ix = self.index;
+        let p = &ix.site.profiles[i];
+        let unit_id = p.unit_id().unwrap_or_default().to_string();
+        let kind = p.kind().unwrap_or(Kind::Staff);
+        let dated = |r: &Option<crate::content::model::Record>| {
+            r.as_ref().map(|r| Dated {
+                number: r
+                    .number
+                    .as_ref()
+                    .map(|n| n.value.clone())
+                    .unwrap_or_default(),
+                date: r.date.as_ref().map(|d| d.value.dmy()).unwrap_or_default(),
+            })
+        };
+        let criteria = plan
+            .map(|plan| {
+                plan.criteria_for(kind)
+                    .filter_map(|c| {
+                        let evidence = p
+                            .criteria
+                            .iter()
+                            .find(|(k, _)| k.value == c.id)?
+                            .1
+                            .as_ref()?;
+                        Some(CriterionView {
+                            id: c.id.clone(),
+                            text: c.text.clone(),
+                            evidence: evidence.value.clone(),
+                        })
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        let movements = p
+            .movements
+            .iter()
+            .flat_map(|m| m.value.iter())
+            .filter_map(|m| plan.and_then(|pl| pl.movement(&m.value)))
+            .map(|m| MovementView {
+                id: m.id.clone(),
+                name: m.name.clone(),
+            })
+            .collect();
+        let revoked = status == Status::Revoked;
+        ProfileView {
+            name: p.name().to_string(),
+            kind: kind.name(),
+            position: p.position.as_ref().map(|x| x.value.clone()),
+            unit_name: ix
+                .site
+                .unit(&unit_id)
+                .map_or_else(|| unit_id.clone(), |u| u.name.clone()),
+            unit_url: ix.urls.unit(&unit_id),
+            unit_id,
+            year: p.year,
+            year_url: ix.urls.year(p.year),
+            provincial: is_provincial(p) && !revoked,
+            status: status.name(),
+            decision: dated(&p.decision),
+            province: dated(&p.province),
+            revoked: p.revoked.as_ref().map(|r| Revocation {
+                number: r
+                    .number
+                    .as_ref()
+                    .map(|n| n.value.clone())
+                    .unwrap_or_default(),
+                date: r.date.as_ref().map(|d| d.value.dmy()).unwrap_or_default(),
+                reason: r
+                    .reason
+                    .as_ref()
+                    .map(|n| n.value.clone())
+                    .unwrap_or_default(),
+            }),
+            summary: p
+                .summary
+                .as_ref()
+                .map(|x| x.value.clone())
+                .unwrap_or_default(),
+            avatar: ix
+                .card(i)
+                .map_or_else(|| avatar_of(p.name()), |c| c.avatar.clone()),
+            criteria,
+            movements,
+            members: p.members.as_ref().map(|m| m.value),
+            excellent_members: p.excellent_members.as_ref().map(|m| m.value),
+            story_html: if revoked {
+                String::new()
+            } else {
+                markdown::to_html(&p.body)
+            },
+        }
+    }
+
+    pub fn units(&self) -> Result<String, String> {
+        let units = self.unit_views();
+        let title = self.theme.word("units_title", "Đơn vị").to_string();
+        let page = self.meta("units", title, None, &self.index.urls.units());
+        self.render("units.html", page, &[("units", &units)], "")
+    }
+
+    pub fn unit(&self, u: &Unit) -> Result<String, String> {
+        let ix = self.index;
+        let view = self.unit_view(u);
+        let list = ix
+            .by_unit
+            .get(u.id.as_str())
+            .map(Vec::as_slice)
+            .unwrap_or_default();
+        let mut years: BTreeMap<u16, Vec<usize>> = BTreeMap::new();
+        for &i in list {
+            years.entry(ix.site.profiles[i].year).or_default().push(i);
+        }
+        let years: Vec<UnitYear> = years
+            .into_iter()
+            .rev()
+            .map(|(year, idx)| {
+                let of = |k: Kind| {
+                    idx.iter()
+                        .copied()
+                        .filter(move |&i| ix.site.profiles[i].kind() == Some(k))
+                };
+                let groups: Vec<UnitGroup> = of(Kind::Collective)
+                    .filter_map(|c| {
+                        let heads = ix
+                            .heads
+                            .get(&(year, u.id.as_str()))
+                            .map(|g| ix.cards(&g.1))
+                            .unwrap_or_default();
+                        Some(UnitGroup {
+                            collective: ix.card(c)?,
+                            heads,
+                        })
+                    })
+                    .collect();
+                let has_group = !groups.is_empty();
+                UnitYear {
+                    year,
+                    url: ix.urls.year(year),
+                    groups,
+                    leaders: if has_group {
+                        Vec::new()
+                    } else {
+                        ix.cards(of(Kind::Leader))
+                    },
+                    staff: ix.cards(of(Kind::Staff)),
+                }
+            })
+            .collect();
+        let description = u.description.clone();
+        let page = self.meta("unit", u.name.clone(), description.as_deref(), &view.url);
+        self.render("unit.html", page, &[("unit", &view), ("years", &years)], "")
+    }
+
+    pub fn search(&self) -> Result<String, String> {
+        let title = self.theme.word("search_title", "Tìm kiếm").to_string();
+        let page = self.meta("search", title, None, &self.index.urls.search());
+        self.render("search.html", page, &[], "")
+    }
+
+    pub fn not_found(&self) -> Result<String, String> {
+        let title = self
+            .theme
+            .word("not_found_title", "Không tìm thấy trang")
+            .to_string();
+        let page = self.meta("404", title, None, &self.index.urls.at("404.html"));
+        self.render("404.html", page, &[], "")
+    }
+}
+
+/// Lets values of different types stand in one list of template values.
+pub trait ErasedSerialize {
+    fn erased(&self) -> serde_json::Result<serde_json::Value>;
+}
+
+impl<T: Serialize> ErasedSerialize for T {
+    fn erased(&self) -> serde_json::Result<serde_json::Value> {
+        serde_json::to_value(self)
+    }
+}
+
+struct Erased<'a>(&'a dyn ErasedSerialize);
+
+impl Serialize for Erased<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.0
+            .erased()
+            .map_err(serde::ser::Error::custom)?
+            .serialize(s)
+    }
+}

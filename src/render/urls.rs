@@ -1,0 +1,101 @@
+//! Addresses of the pages (SPEC §4), honouring `base_url`: a path (`/`, `/thi-dua/`) or a
+//! full address. Links inside the site use the path, so it works on any host; feeds and
+//! the sitemap use the full address when there is one.
+
+/// The base of every address.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Urls {
+    /// The path the site is served from: starts and ends with `/`.
+    pub base: String,
+    /// `https://host` when `base_url` is a full address.
+    pub origin: Option<String>,
+}
+
+impl Urls {
+    pub fn new(base_url: &str) -> Urls {
+        let (origin, path) = match base_url.split_once("://") {
+            Some((scheme, rest)) => {
+                let (host, path) = rest.split_once('/').map_or((rest, ""), |(h, p)| (h, p));
+                (Some(format!("{scheme}://{host}")), path.to_string())
+            }
+            None => (None, base_url.to_string()),
+        };
+        let trimmed = path.trim_matches('/');
+        let base = if trimmed.is_empty() {
+            "/".to_string()
+        } else {
+            format!("/{trimmed}/")
+        };
+        Urls { base, origin }
+    }
+
+    /// The address of a path inside the site (`rel` has no leading `/`).
+    pub fn at(&self, rel: &str) -> String {
+        format!("{}{}", self.base, rel.trim_start_matches('/'))
+    }
+
+    /// The full address when the origin is known, the path otherwise.
+    pub fn absolute(&self, path: &str) -> String {
+        match &self.origin {
+            Some(o) => format!("{o}{path}"),
+            None => path.to_string(),
+        }
+    }
+
+    pub fn home(&self) -> String {
+        self.base.clone()
+    }
+
+    pub fn year(&self, year: u16) -> String {
+        self.at(&format!("{year}/"))
+    }
+
+    pub fn profile(&self, year: u16, slug: &str) -> String {
+        self.at(&format!("{year}/{slug}/"))
+    }
+
+    pub fn units(&self) -> String {
+        self.at("don-vi/")
+    }
+
+    pub fn unit(&self, id: &str) -> String {
+        self.at(&format!("don-vi/{id}/"))
+    }
+
+    pub fn search(&self) -> String {
+        self.at("tim-kiem/")
+    }
+}
+
+/// The file a page's address is written to, relative to the output folder.
+pub fn page_file(rel_dir: &str) -> String {
+    if rel_dir.is_empty() {
+        "index.html".to_string()
+    } else {
+        format!("{}/index.html", rel_dir.trim_matches('/'))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_and_full_addresses() {
+        let u = Urls::new("/");
+        assert_eq!(u.profile(2024, "a"), "/2024/a/");
+        assert_eq!(u.absolute("/2024/"), "/2024/");
+        let u = Urls::new("/thi-dua");
+        assert_eq!(u.unit("x"), "/thi-dua/don-vi/x/");
+        let u = Urls::new("https://intranet.example/thi-dua/");
+        assert_eq!(u.base, "/thi-dua/");
+        assert_eq!(
+            u.absolute(&u.year(2024)),
+            "https://intranet.example/thi-dua/2024/"
+        );
+        let u = Urls::new("https://example.vn");
+        assert_eq!(u.home(), "/");
+        assert_eq!(page_file(""), "index.html");
+        assert_eq!(page_file("2024/a/"), "2024/a/index.html");
+    }
+}

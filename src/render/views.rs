@@ -1,0 +1,195 @@
+//! The plain values templates receive (docs/theme.md is their contract). Built once per
+//! site or per page from the index; never the model itself.
+
+use serde::Serialize;
+
+#[derive(Serialize, Debug, Clone)]
+pub struct YearLink {
+    pub year: u16,
+    pub url: String,
+}
+
+#[derive(Serialize, Debug, Clone)]
+pub struct SiteView {
+    pub title: String,
+    pub organisation: String,
+    pub description: String,
+    pub lang: &'static str,
+    pub base: String,
+    pub home_url: String,
+    pub units_url: String,
+    pub search_url: String,
+    pub feed_url: String,
+    pub css_url: String,
+    pub favicon_url: String,
+    pub logo_url: String,
+    pub years: Vec<YearLink>,
+    pub search_index_url: String,
+    pub search_js_url: String,
+}
+
+#[derive(Serialize, Debug, Clone)]
+pub struct PageMeta {
+    pub kind: &'static str,
+    pub title: String,
+    pub description: String,
+    pub url: String,
+}
+
+#[derive(Serialize, Debug, Clone)]
+pub struct PhotoView {
+    pub src: String,
+    pub srcset: String,
+    pub sizes: String,
+    pub width: u32,
+    pub height: u32,
+    pub alt: String,
+}
+
+#[derive(Serialize, Debug, Clone)]
+pub struct Avatar {
+    pub initials: String,
+    pub color: String,
+    pub svg: String,
+    pub photo: Option<PhotoView>,
+}
+
+#[derive(Serialize, Debug, Clone)]
+pub struct Card {
+    pub name: String,
+    pub url: String,
+    pub kind: &'static str,
+    pub position: Option<String>,
+    pub unit_id: String,
+    pub unit_name: String,
+    pub unit_url: String,
+    pub year: u16,
+    pub year_url: String,
+    pub summary: String,
+    pub provincial: bool,
+    pub status: &'static str,
+    pub avatar: Avatar,
+}
+
+#[derive(Serialize, Debug, Clone, Default)]
+pub struct Counts {
+    pub total: usize,
+    pub collective: usize,
+    pub leader: usize,
+    pub staff: usize,
+    pub provincial: usize,
+}
+
+#[derive(Serialize, Debug, Clone)]
+pub struct PlanView {
+    pub number: String,
+    pub title: String,
+    pub issued: Option<String>,
+    pub deadline: String,
+}
+
+#[derive(Serialize, Debug, Clone)]
+pub struct UnitCount {
+    pub name: String,
+    pub url: String,
+    pub count: usize,
+}
+
+#[derive(Serialize, Debug)]
+pub struct Roll<'a> {
+    pub year: u16,
+    pub url: String,
+    pub plan: Option<PlanView>,
+    pub provincial: Vec<&'a Card>,
+    pub collectives: Vec<&'a Card>,
+    pub leaders: Vec<&'a Card>,
+    pub staff: Vec<&'a Card>,
+    pub counts: Counts,
+    pub by_unit: Vec<UnitCount>,
+    pub drafts: bool,
+}
+
+#[derive(Serialize, Debug, Clone)]
+pub struct YearSummary {
+    pub year: u16,
+    pub url: String,
+    pub plan_number: String,
+    pub plan_title: String,
+    pub counts: Counts,
+}
+
+#[derive(Serialize, Debug, Clone)]
+pub struct UnitView {
+    pub id: String,
+    pub name: String,
+    pub url: String,
+    #[serde(rename = "type")]
+    pub kind: &'static str,
+    pub count: usize,
+    pub description_html: String,
+}
+
+#[derive(Serialize, Debug, Clone)]
+pub struct Dated {
+    pub number: String,
+    pub date: String,
+}
+
+#[derive(Serialize, Debug, Clone)]
+pub struct Revocation {
+    pub number: String,
+    pub date: String,
+    pub reason: String,
+}
+
+#[derive(Serialize, Debug, Clone)]
+pub struct CriterionView {
+    pub id: String,
+    pub text: String,
+    pub evidence: String,
+}
+
+#[derive(Serialize, Debug, Clone)]
+pub struct MovementView {
+    pub id: String,
+    pub name: String,
+}
+
+#[derive(Serialize, Debug)]
+pub struct ProfileView {
+    pub name: String,
+    pub kind: &'static str,
+    pub position: Option<String>,
+    pub unit_id: String,
+    pub unit_name: String,
+    pub unit_url: String,
+    pub year: u16,
+    pub year_url: String,
+    pub provincial: bool,
+    pub status: &'static str,
+    pub decision: Option<Dated>,
+    pub province: Option<Dated>,
+    pub revoked: Option<Revocation>,
+    pub summary: String,
+    pub avatar: Avatar,
+    pub criteria: Vec<CriterionView>,
+    pub movements: Vec<MovementView>,
+    pub members: Option<i64>,
+    pub excellent_members: Option<i64>,
+    pub story_html: String,
+}
+
+#[derive(Serialize, Debug)]
+pub struct UnitGroup<'a> {
+    pub collective: &'a Card,
+    pub heads: Vec<&'a Card>,
+}
+
+#[derive(Serialize, Debug)]
+pub struct UnitYear<'a> {
+    pub year: u16,
+    pub url: String,
+    pub groups: Vec<UnitGroup<'a>>,
+    pub leaders: Vec<&'a Card>,
+    pub staff: Vec<&'a Card>,
+}

@@ -67,6 +67,23 @@ fn files(root: &Path, name: &str) -> Result<BTreeMap<String, Vec<u8>>, Fatal> {
     Ok(out)
 }
 
+/// HTML escaping of text and attribute values: the five characters that matter, and
+/// nothing else (Tera's default also escapes `/`, which bloats every address).
+pub fn escape(input: &str) -> String {
+    let mut out = String::with_capacity(input.len() + input.len() / 8);
+    for c in input.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 /// The line of a template where `needle` first appears, for error messages.
 fn line_of(source: &str, needle: &str) -> Option<usize> {
     source
@@ -137,6 +154,7 @@ pub fn load(root: &Path, name: &str, lang: Lang) -> Result<Theme, Fatal> {
     }
     let mut tera = Tera::default();
     tera.autoescape_on(vec![".html", ".xml"]);
+    tera.set_escape_fn(escape);
     tera.add_raw_templates(templates.iter().map(|(n, t)| (n.as_str(), t.as_str())))
         .map_err(|e| Fatal::Template {
             detail: describe(&e, &templates),

@@ -12,6 +12,7 @@ pub mod cmd;
 pub mod content;
 pub mod diag;
 pub mod output;
+pub mod pipeline;
 pub mod render;
 pub mod text;
 

@@ -4,13 +4,11 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use walkdir::WalkDir;
-
 use super::{CONTENT_ERRORS, OK, analyse, fatal};
-use crate::content::load::rel;
 use crate::diag::{Fatal, Lang, count_errors, report};
 use crate::output::Staging;
-use crate::render::{self, Sink, Summary, theme};
+use crate::pipeline::{Failure, Request, render_site};
+use crate::render::{Sink, Summary};
 
 pub struct Options {
     pub root: PathBuf,
@@ -25,48 +23,6 @@ impl Sink for Staging {
         self.write(rel, bytes)
             .map_err(|e| format!("{}/{rel}: {e}", self.dir().display()))
     }
-}
-
-/// Copies `content/static/` into the staging folder.
-fn copy_static(root: &Path, staging: &Staging) -> Result<(), Fatal> {
-    let dir = root.join("content").join("static");
-    if !dir.is_dir() {
-        return Ok(());
-    }
-    for entry in WalkDir::new(&dir).sort_by_file_name() {
-        let entry = entry.map_err(|e| Fatal::Unreadable {
-            path: rel(root, &dir),
-            detail: e.to_string(),
-        })?;
-        if !entry.file_type().is_file() {
-            continue;
-        }
-        let path = entry.path();
-        let bytes = std::fs::read(path).map_err(|e| Fatal::Unreadable {
-            path: rel(root, path),
-            detail: e.to_string(),
-        })?;
-        let inside = rel(&dir, path);
-        staging
-            .write(&inside, &bytes)
-            .map_err(|e| Fatal::Unwritable {
-                path: inside,
-                detail: e.to_string(),
-            })?;
-    }
-    Ok(())
-}
-
-/// The first of `names` that the site's static folder or the theme provides.
-fn asset(
-    root: &Path,
-    statics: &std::collections::BTreeMap<String, Vec<u8>>,
-    names: &[&str],
-) -> Option<String> {
-    names
-        .iter()
-        .find(|n| root.join("content/static").join(n).is_file() || statics.contains_key(**n))
-        .map(|n| n.to_string())
 }
 
 /// Refuses an output folder whose replacement would destroy the site itself.
@@ -163,40 +119,27 @@ pub fn run(o: &Options, lang: Option<Lang>) -> u8 {
         let detail = format!("--base-url \"{base_url}\": /, /sub-path/ or https://…");
         return fatal(&[Fatal::BadArgument { detail }], lang);
     }
-    let theme = match theme::load(&o.root, &site.config.theme, lang) {
-        Ok(t) => t,
-        Err(f @ Fatal::Template { .. }) => {
-            fatal(&[f], lang);
-            return CONTENT_ERRORS;
-        }
-        Err(f) => return fatal(&[f], lang),
-    };
-    let opts = render::Options {
-        base_url,
-        drafts: o.drafts,
-        logo: asset(&o.root, &theme.statics, &["logo.svg", "logo.png"]),
-        favicon: asset(
-            &o.root,
-            &theme.statics,
-            &["favicon.svg", "favicon.ico", "favicon.png"],
-        ),
-    };
     let staging = match Staging::new(&output) {
         Ok(s) => s,
         Err(e) => {
-            return fatal(
-                &[Fatal::Unwritable {
-                    path: output.display().to_string(),
-                    detail: e.to_string(),
-                }],
-                lang,
-            );
+            let f = Fatal::Unwritable {
+                path: output.display().to_string(),
+                detail: e.to_string(),
+            };
+            return fatal(&[f], lang);
         }
     };
     let rendered_at = Instant::now();
-    let summary = match render::render(site, &theme, &opts, &staging) {
+    let request = Request {
+        root: &o.root,
+        site,
+        lang,
+        base_url,
+        drafts: o.drafts,
+    };
+    let summary = match render_site(&request, &staging) {
         Ok(s) => s,
-        Err(errors) => {
+        Err(Failure::Template(errors)) => {
             let fatals: Vec<Fatal> = errors
                 .into_iter()
                 .map(|detail| Fatal::Template { detail })
@@ -204,10 +147,8 @@ pub fn run(o: &Options, lang: Option<Lang>) -> u8 {
             fatal(&fatals, lang);
             return CONTENT_ERRORS;
         }
+        Err(Failure::Fatal(f)) => return fatal(&f, lang),
     };
-    if let Err(f) = copy_static(&o.root, &staging) {
-        return fatal(&[f], lang);
-    }
     let rendered = rendered_at.elapsed();
     if let Err(e) = staging.commit() {
         return fatal(

@@ -14,6 +14,7 @@ pub mod diag;
 pub mod output;
 pub mod pipeline;
 pub mod render;
+pub mod serve;
 pub mod text;
 
 use clap::Parser;

@@ -1,0 +1,250 @@
+//! Answering requests from the site held in memory: addresses resolve only to the site's
+//! own files (`..`, `%2e%2e`, encoded slashes and absolute forms never reach anything
+//! else), HTML pages get the live-reload script, and the diagnostics of a failed rebuild
+//! are shown over the last good page.
+
+use std::collections::HashMap;
+use std::io::Cursor;
+use std::sync::{Arc, Condvar, Mutex};
+use std::time::Duration;
+
+use percent_encoding::percent_decode_str;
+use tiny_http::{Header, Request, Response};
+
+use crate::render::theme::escape;
+
+/// What the server holds: the last good site, the diagnostics of the last rebuild if it
+/// failed, and a generation number that changes with every rebuild.
+#[derive(Default)]
+pub struct Served {
+    pub files: Arc<HashMap<String, Vec<u8>>>,
+    pub problems: Option<String>,
+    pub generation: u64,
+}
+
+#[derive(Default)]
+pub struct Shared {
+    pub served: Mutex<Served>,
+    pub changed: Condvar,
+}
+
+impl Shared {
+    /// Replaces what is served and wakes the pages waiting for a reload.
+    pub fn publish(&self, files: Option<HashMap<String, Vec<u8>>>, problems: Option<String>) {
+        if let Ok(mut s) = self.served.lock() {
+            if let Some(files) = files {
+                s.files = Arc::new(files);
+            }
+            s.problems = problems;
+            s.generation += 1;
+        }
+        self.changed.notify_all();
+    }
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub enum Resolved {
+    File(String),
+    Redirect(String),
+    NotFound,
+}
+
+/// Maps a request target to a file of the site, refusing anything that is not plainly a
+/// path inside it.
+pub fn resolve(target: &str, exists: impl Fn(&str) -> bool) -> Resolved {
+    let path = target.split(['?', '#']).next().unwrap_or("");
+    if !path.starts_with('/') || path.starts_with("//") {
+        return Resolved::NotFound;
+    }
+    let trailing = path.ends_with('/');
+    let mut segments = Vec::new();
+    for raw in path.split('/').filter(|s| !s.is_empty()) {
+        let Ok(seg) = percent_decode_str(raw).decode_utf8() else {
+            return Resolved::NotFound;
+        };
+        if seg == "." || seg == ".." || seg.contains(['/', '\\', '\0', ':']) {
+            return Resolved::NotFound;
+        }
+        segments.push(seg.into_owned());
+    }
+    let joined = segments.join("/");
+    let key = if joined.is_empty() {
+        "index.html".to_string()
+    } else if trailing {
+        format!("{joined}/index.html")
+    } else {
+        joined.clone()
+    };
+    if exists(&key) {
+        Resolved::File(key)
+    } else if !trailing && !joined.is_empty() && exists(&format!("{joined}/index.html")) {
+        Resolved::Redirect(format!("{}/", path))
+    } else {
+        Resolved::NotFound
+    }
+}
+
+fn content_type(key: &str) -> &'static str {
+    match key.rsplit('.').next().unwrap_or("") {
+        "html" => "text/html; charset=utf-8",
+        "css" => "text/css; charset=utf-8",
+        "js" => "text/javascript; charset=utf-8",
+        "json" => "application/json",
+        "xml" => "application/xml; charset=utf-8",
+        "svg" => "image/svg+xml",
+        "jpg" | "jpeg" => "image/jpeg",
+        "png" => "image/png",
+        "webp" => "image/webp",
+        "ico" => "image/x-icon",
+        "txt" => "text/plain; charset=utf-8",
+        _ => "application/octet-stream",
+    }
+}
+
+fn header(name: &str, value: &str) -> Option<Header> {
+    Header::from_bytes(name.as_bytes(), value.as_bytes()).ok()
+}
+
+/// The live-reload script, and the diagnostics over the page when the last rebuild failed.
+fn inject(html: &[u8], generation: u64, problems: Option<&str>) -> Vec<u8> {
+    let mut extra = String::new();
+    if let Some(p) = problems {
+        extra.push_str(
+            "<div id=\"bangvang-problems\" role=\"alert\" style=\"position:fixed;inset:auto 0 0 0;max-height:70vh;overflow:auto;z-index:9999;margin:0;padding:1rem;background:#fff8e1;color:#1a1a1a;border-top:4px solid #b71c1c;font:14px/1.45 ui-monospace,monospace;white-space:pre-wrap\">",
+        );
+        extra.push_str(&escape(p));
+        extra.push_str("</div>");
+    }
+    extra.push_str(&format!(
+        "<script>(function(){{var g={generation};function w(){{fetch('/__bangvang/wait?since='+g).then(function(r){{return r.json()}}).then(function(d){{if(d.generation!==g){{location.reload()}}else{{w()}}}}).catch(function(){{setTimeout(w,1000)}})}}w()}})();</script>"
+    ));
+    let text = String::from_utf8_lossy(html);
+    let out = match text.rfind("</body>") {
+        Some(i) => format!("{}{extra}{}", &text[..i], &text[i..]),
+        None => format!("{text}{extra}"),
+    };
+    out.into_bytes()
+}
+
+/// Answers `/__bangvang/wait?since=N` when the generation differs from N (or after a
+/// while, so that connections do not hang forever).
+fn wait(shared: &Shared, target: &str) -> Response<Cursor<Vec<u8>>> {
+    let since: u64 = target
+        .split("since=")
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    let mut generation = since;
+    if let Ok(guard) = shared.served.lock() {
+        let result = shared
+            .changed
+            .wait_timeout_while(guard, Duration::from_secs(25), |s| s.generation == since);
+        if let Ok((s, _)) = result {
+            generation = s.generation;
+        }
+    }
+    let mut r = Response::from_data(format!("{{\"generation\":{generation}}}").into_bytes());
+    r.add_header(header("Content-Type", "application/json").expect("static header"));
+    r
+}
+
+pub fn answer(shared: &Shared, request: Request) {
+    let target = request.url().to_string();
+    if target.starts_with("/__bangvang/wait") {
+        let _ = request.respond(wait(shared, &target));
+        return;
+    }
+    let (files, problems, generation) = match shared.served.lock() {
+        Ok(s) => (s.files.clone(), s.problems.clone(), s.generation),
+        Err(_) => return,
+    };
+    let (status, key) = match resolve(&target, |k| files.contains_key(k)) {
+        Resolved::File(key) => (200, key),
+        Resolved::Redirect(location) => {
+            let mut r = Response::empty(301);
+            if let Some(h) = header("Location", &location) {
+                r.add_header(h);
+            }
+            let _ = request.respond(r);
+            return;
+        }
+        Resolved::NotFound => (404, "404.html".to_string()),
+    };
+    let body = files.get(&key).cloned().unwrap_or_else(|| b"404".to_vec());
+    let body = if key.ends_with(".html") {
+        inject(&body, generation, problems.as_deref())
+    } else {
+        body
+    };
+    let mut r = Response::from_data(body).with_status_code(status);
+    for h in [
+        header("Content-Type", content_type(&key)),
+        header("Cache-Control", "no-store"),
+    ]
+    .into_iter()
+    .flatten()
+    {
+        r.add_header(h);
+    }
+    let _ = request.respond(r);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn site(k: &str) -> bool {
+        [
+            "index.html",
+            "2024/index.html",
+            "2024/a/index.html",
+            "style.css",
+        ]
+        .contains(&k)
+    }
+
+    #[test]
+    fn resolves_pages_and_refuses_the_rest() {
+        assert_eq!(resolve("/", site), Resolved::File("index.html".into()));
+        assert_eq!(
+            resolve("/2024/a/?x=1", site),
+            Resolved::File("2024/a/index.html".into())
+        );
+        assert_eq!(
+            resolve("/2024/a", site),
+            Resolved::Redirect("/2024/a/".into())
+        );
+        assert_eq!(
+            resolve("/style.css", site),
+            Resolved::File("style.css".into())
+        );
+        for bad in [
+            "/../etc/passwd",
+            "/2024/../../etc/passwd",
+            "/%2e%2e/etc/passwd",
+            "/%2E%2E%2Fetc%2Fpasswd",
+            "/2024%2Fa/",
+            "/..%5c..%5cetc",
+            "http://example.org/",
+            "//etc/passwd",
+            "/C:%5Cwindows",
+            "*",
+            "/%ff/",
+        ] {
+            assert_eq!(resolve(bad, site), Resolved::NotFound, "{bad}");
+        }
+    }
+
+    #[test]
+    fn injects_before_the_end_of_body() {
+        let out = String::from_utf8(inject(
+            b"<html><body><p>x</p></body></html>",
+            3,
+            Some("error[syntax]: a <b>"),
+        ))
+        .expect("utf-8");
+        assert!(out.contains("var g=3;"));
+        assert!(out.contains("error[syntax]: a &lt;b&gt;"));
+        assert!(out.ends_with("</script></body></html>"));
+    }
+}

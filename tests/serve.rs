@@ -1,0 +1,171 @@
+//! `serve` end to end: start on a free port, fetch, edit, break, fix, remove, try the
+//! traversal paths, stop.
+
+mod common;
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use common::{Fixture, staff};
+
+struct Server {
+    child: Child,
+    addr: String,
+}
+
+impl Server {
+    fn start(f: &Fixture) -> Server {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_bangvang"))
+            .args(["serve", "--port", "0", "--lang", "en"])
+            .current_dir(f.root())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("serve starts");
+        let stdout = child.stdout.take().expect("stdout");
+        let mut line = String::new();
+        BufReader::new(stdout)
+            .read_line(&mut line)
+            .expect("a first line");
+        let addr = line
+            .split("http://")
+            .nth(1)
+            .and_then(|rest| rest.split('/').next())
+            .unwrap_or_else(|| panic!("no address in {line:?}"))
+            .to_string();
+        Server { child, addr }
+    }
+
+    /// A raw HTTP/1.0 GET of `target`, exactly as written: status and body.
+    fn get(&self, target: &str) -> (u16, String) {
+        let mut stream = TcpStream::connect(&self.addr).expect("connects");
+        stream
+            .set_read_timeout(Some(Duration::from_secs(10)))
+            .expect("timeout");
+        write!(
+            stream,
+            "GET {target} HTTP/1.0\r\nHost: {}\r\n\r\n",
+            self.addr
+        )
+        .expect("sends");
+        let mut response = Vec::new();
+        let _ = stream.read_to_end(&mut response);
+        let text = String::from_utf8_lossy(&response).to_string();
+        let status = text
+            .split_whitespace()
+            .nth(1)
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(0);
+        let body = text
+            .split_once("\r\n\r\n")
+            .map(|(_, b)| b.to_string())
+            .unwrap_or_default();
+        (status, body)
+    }
+
+    /// Fetches `target` until `pred` holds, for at most five seconds.
+    fn until(&self, target: &str, pred: impl Fn(u16, &str) -> bool) -> (u16, String) {
+        let start = Instant::now();
+        loop {
+            let (status, body) = self.get(target);
+            if pred(status, &body) || start.elapsed() > Duration::from_secs(5) {
+                return (status, body);
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+#[test]
+fn serves_rebuilds_shows_problems_and_recovers() {
+    let f = Fixture::new();
+    let server = Server::start(&f);
+    let (status, body) = server.get("/2024/nguyen-thi-hanh/");
+    assert_eq!(status, 200);
+    assert!(
+        body.contains("Nguyễn Thị Hạnh") && body.contains("/__bangvang/wait"),
+        "live reload script"
+    );
+
+    // An edit shows up by itself.
+    let file = "content/2024/nguyen-thi-hanh.md";
+    f.write(
+        file,
+        &staff("Nguyễn Thị Hạnh").replace("Chị đã số hoá toàn bộ hồ sơ.", "Câu chuyện mới đã sửa."),
+    );
+    let (_, body) = server.until("/2024/nguyen-thi-hanh/", |_, b| {
+        b.contains("Câu chuyện mới đã sửa.")
+    });
+    assert!(body.contains("Câu chuyện mới đã sửa."));
+
+    // A mistake shows the diagnostics over the last good page, with file and line.
+    f.write(file, &staff("Nguyễn Thị Hạnh").replace("unit =", "unti ="));
+    let (status, body) = server.until("/2024/nguyen-thi-hanh/", |_, b| {
+        b.contains("bangvang-problems")
+    });
+    assert_eq!(status, 200, "the last good page is still served");
+    assert!(body.contains("Câu chuyện mới đã sửa."));
+    assert!(
+        body.contains("error[unknown-field]: content/2024/nguyen-thi-hanh.md:4"),
+        "{body}"
+    );
+
+    // Fixing it brings the site back.
+    f.write(file, &staff("Nguyễn Thị Hạnh"));
+    let (_, body) = server.until("/2024/nguyen-thi-hanh/", |_, b| {
+        !b.contains("bangvang-problems")
+    });
+    assert!(!body.contains("bangvang-problems") && body.contains("Chị đã số hoá toàn bộ hồ sơ."));
+
+    // Removing a profile removes its page.
+    f.remove(file);
+    let (status, _) = server.until("/2024/nguyen-thi-hanh/", |s, _| s == 404);
+    assert_eq!(status, 404);
+}
+
+#[test]
+fn answers_only_inside_the_site() {
+    let f = Fixture::new();
+    f.write("secret.txt", "mật khẩu");
+    let server = Server::start(&f);
+    for target in [
+        "/../secret.txt",
+        "/../../../../etc/passwd",
+        "/%2e%2e/secret.txt",
+        "/%2E%2E%2Fsecret.txt",
+        "/2024%2F..%2F..%2Fsecret.txt",
+        "/..%5csecret.txt",
+        "//etc/passwd",
+        "http://evil.example/etc/passwd",
+        "/content/site.toml",
+        "/nothing-here/",
+    ] {
+        let (status, body) = server.get(target);
+        assert_eq!(status, 404, "{target}");
+        assert!(
+            !body.contains("mật khẩu") && !body.contains("root:"),
+            "{target}"
+        );
+    }
+    let (status, body) = server.get("/khong-co/");
+    assert_eq!(status, 404);
+    assert!(body.contains("<html"), "the site's own 404 page");
+    let (status, _) = server.get("/2024");
+    assert_eq!(status, 301);
+}
+
+#[test]
+fn refuses_a_bad_bind_address() {
+    let f = Fixture::new();
+    let out = f.run(&["serve", "--bind", "not-an-address", "--port", "0"]);
+    assert_eq!(out.status.code(), Some(2));
+}

@@ -213,7 +213,9 @@ impl<'a> Pages<'a> {
         self.render("year.html", page, &[("roll", &roll)], "")
     }
 
-    fn related(&self, i: usize, p: &Profile) -> Vec<&Card> {
+    /// Up to six exemplars of the same unit, then of the same year: the neighbours of this
+    /// profile in those lists, leaving out `shown` (cards the page already has).
+    fn related(&self, i: usize, p: &Profile, shown: &[usize]) -> Vec<&Card> {
         let ix = self.index;
         let mut out: Vec<usize> = Vec::with_capacity(RELATED);
         let lists = [
@@ -228,7 +230,7 @@ impl<'a> Pages<'a> {
                 if out.len() >= RELATED {
                     break;
                 }
-                if j != i && !out.contains(&j) {
+                if j != i && !out.contains(&j) && !shown.contains(&j) {
                     out.push(j);
                 }
             }
@@ -244,19 +246,18 @@ impl<'a> Pages<'a> {
         let view = self.profile_view(i, status, plan);
         let unit = p.unit_id().unwrap_or_default();
         let group = ix.heads.get(&(p.year, unit));
-        let collective = match p.kind() {
-            Some(Kind::Leader) => group.and_then(|g| g.0).and_then(|c| ix.card(c)),
+        let collective_idx = match p.kind() {
+            Some(Kind::Leader) => group.and_then(|g| g.0),
             _ => None,
         };
-        let heads = match p.kind() {
-            Some(Kind::Collective) => group.map(|g| ix.cards(&g.1)).unwrap_or_default(),
-            _ => Vec::new(),
+        let head_idx: &[usize] = match (p.kind(), group) {
+            (Some(Kind::Collective), Some(g)) => &g.1,
+            _ => &[],
         };
-        let related = if status == Status::Revoked {
-            Vec::new()
-        } else {
-            self.related(i, p)
-        };
+        let collective = collective_idx.and_then(|c| ix.card(c));
+        let heads = ix.cards(head_idx);
+        let shown: Vec<usize> = collective_idx.into_iter().chain(head_idx.iter().copied()).collect();
+        let related = if status == Status::Revoked { Vec::new() } else { self.related(i, p, &shown) };
         let url = ix.urls.profile(p.year, &p.slug);
         let page = self.meta("profile", view.name.clone(), Some(&view.summary), &url);
         let plan = plan.map(plan_view);

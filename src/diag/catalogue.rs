@@ -210,6 +210,16 @@ pub enum Msg {
         height: u32,
         max: u32,
     },
+    /// The photo could not be decoded at build time: damaged, truncated, lying in its header.
+    PhotoDamaged {
+        path: String,
+        detail: String,
+    },
+    /// Decoding the photo would need more memory than the build allows.
+    PhotoTooHeavy {
+        path: String,
+        max_mib: u64,
+    },
     DuplicateSlug {
         slug: String,
         other: String,

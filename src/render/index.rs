@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use super::avatar;
 use super::urls::Urls;
-use super::views::{Avatar, Card};
+use super::views::{Avatar, Card, PhotoView};
 use crate::check::status::{Status, status};
 use crate::content::model::{Kind, Profile, Site};
 use crate::text::collate::{compare, given_name, person_order};
@@ -29,6 +29,8 @@ pub struct Index<'s> {
     pub by_unit: HashMap<&'s str, Vec<usize>>,
     /// For each (year, unit): its listed collective and the listed leaders who head it.
     pub heads: HashMap<(u16, &'s str), Group>,
+    /// The published photo of each profile, as its own page shows it (see `images`).
+    pub portraits: Vec<Option<PhotoView>>,
 }
 
 fn sort_name(p: &Profile) -> &str {
@@ -104,6 +106,7 @@ impl<'s> Index<'s> {
             by_year,
             by_unit,
             heads,
+            portraits: vec![None; site.profiles.len()],
         }
     }
 

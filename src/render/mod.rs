@@ -3,6 +3,7 @@
 
 pub mod avatar;
 pub mod feeds;
+pub mod images;
 pub mod index;
 pub mod markdown;
 pub mod pages;

@@ -252,6 +252,18 @@ pub fn text(msg: &Msg, lang: Lang) -> String {
         (PhotoTooLarge { path, width, height, max }, En) => format!(
             "photo \"{path}\" is {width}×{height} pixels, too large to decode safely (at most {max} per side)"
         ),
+        (PhotoDamaged { path, detail }, Vi) => {
+            format!("không giải mã được ảnh \"{path}\": tệp hỏng hoặc bị cắt cụt ({detail})")
+        }
+        (PhotoDamaged { path, detail }, En) => {
+            format!("cannot decode photo \"{path}\": the file is damaged or truncated ({detail})")
+        }
+        (PhotoTooHeavy { path, max_mib }, Vi) => format!(
+            "ảnh \"{path}\" cần hơn {max_mib} MiB bộ nhớ để giải mã, quá lớn để xử lý an toàn"
+        ),
+        (PhotoTooHeavy { path, max_mib }, En) => format!(
+            "photo \"{path}\" needs more than {max_mib} MiB of memory to decode, too much to do safely"
+        ),
         (DuplicateSlug { slug, other }, Vi) => {
             format!("địa chỉ \"{slug}\" trùng với hồ sơ {other}")
         }
@@ -472,12 +484,24 @@ pub fn hint(msg: &Msg, lang: Lang) -> String {
         (PhotoMissing { .. } | PhotoOutside { .. }, En) => {
             "put the photo beside the profile (or in its folder) and name it in `photo`"
         }
-        (PhotoUnreadable { .. } | PhotoTooLarge { .. } | PhotoNotAnImage { .. }, Vi) => {
-            "lưu lại ảnh dạng JPEG hoặc PNG, cạnh dài không quá vài nghìn điểm ảnh"
+        (PhotoDamaged { .. }, Vi) => "mở ảnh gốc và lưu lại dạng JPEG hoặc PNG, rồi xây dựng lại",
+        (PhotoDamaged { .. }, En) => {
+            "open the original and save it again as JPEG or PNG, then build again"
         }
-        (PhotoUnreadable { .. } | PhotoTooLarge { .. } | PhotoNotAnImage { .. }, En) => {
-            "save the photo again as JPEG or PNG, a few thousand pixels at most"
-        }
+        (
+            PhotoUnreadable { .. }
+            | PhotoTooLarge { .. }
+            | PhotoNotAnImage { .. }
+            | PhotoTooHeavy { .. },
+            Vi,
+        ) => "lưu lại ảnh dạng JPEG hoặc PNG, cạnh dài không quá vài nghìn điểm ảnh",
+        (
+            PhotoUnreadable { .. }
+            | PhotoTooLarge { .. }
+            | PhotoNotAnImage { .. }
+            | PhotoTooHeavy { .. },
+            En,
+        ) => "save the photo again as JPEG or PNG, a few thousand pixels at most",
         (DuplicateSlug { .. }, Vi) => "giữ một trong hai tệp, hoặc đổi tên một tệp",
         (DuplicateSlug { .. }, En) => "keep one of the two files, or rename one",
         (LooksLikeIdNumber { .. } | LooksLikePhone { .. } | LooksLikeEmail { .. }, Vi) => {

@@ -1,0 +1,304 @@
+//! Portraits, published the way a careful newsroom would. Only the photo of a published
+//! profile (recognised; pending with `--drafts`) that says `photo_consent = true` is
+//! published, and never as the file it was: it is decoded under limits, turned upright,
+//! resized to a few widths and encoded again as JPEG from its pixels, so no metadata of
+//! the original (EXIF, GPS, XMP, ICC, serials) reaches the site. The sizes are written at
+//! `/YEAR/SLUG/anh-WIDTH.jpg` and kept in a cache keyed by the photo's content, so an
+//! unchanged photo is decoded once. Photos are processed in parallel, before the pages.
+
+mod cache;
+mod encode;
+
+pub use cache::{Size, VERSION, key};
+pub use encode::{
+    Encoded, Failure, MAX_ALLOC, MAX_FILE_BYTES, QUALITY, WIDTHS, jpeg_complete, process, targets,
+};
+
+use std::collections::HashSet;
+use std::fs::File;
+use std::io::Read;
+use std::path::Path;
+
+use rayon::prelude::*;
+
+use super::Sink;
+use super::index::Index;
+use super::urls::{Urls, page_file};
+use super::views::PhotoView;
+use crate::content::model::{PhotoFile, Profile, Site};
+use crate::diag::{self, Diagnostic, Lang, Msg, Rule};
+use cache::Cache;
+
+/// What `sizes` says on list cards: the width of `.card-pic` in the default theme.
+pub const CARD_SIZES: &str = "(min-width: 40rem) 4.5rem, 3.5rem";
+/// What `sizes` says on a profile page: the width of `.portrait` in the default theme.
+pub const PORTRAIT_SIZES: &str = "(min-width: 56rem) 16rem, (min-width: 40rem) 12rem, 9rem";
+/// The widest size a card offers; the profile page offers them all.
+const CARD_MAX: u32 = 320;
+/// The size named in `src` (for browsers without `srcset`): the widest at most this.
+const CARD_SRC: u32 = 160;
+const PORTRAIT_SRC: u32 = 320;
+
+/// The photos of one build.
+#[derive(Debug, Default)]
+pub struct Published {
+    /// For each profile of the site, the sizes of its published photo, narrowest first.
+    pub sizes: Vec<Option<Vec<Size>>>,
+    /// Photos decoded and encoded by this build, and those taken from the cache.
+    pub processed: usize,
+    pub reused: usize,
+    /// A `photo` diagnostic for each photo that could not be published.
+    pub diags: Vec<Diagnostic>,
+    /// Files that could not be written.
+    pub errors: Vec<String>,
+}
+
+/// The file name of one size.
+pub fn file_name(width: u32) -> String {
+    format!("anh-{width}.jpg")
+}
+
+/// The profiles whose photo is published, with the photo's file.
+pub fn candidates<'s>(site: &'s Site, index: &Index) -> Vec<(usize, &'s Path)> {
+    site.profiles
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| index.card(*i).is_some())
+        .filter_map(|(i, p)| match (&p.photo_file, &p.photo_consent) {
+            (Some(PhotoFile::Found { path, .. }), Some(c)) if c.value => Some((i, path.as_path())),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Why one photo was not published.
+enum Stop {
+    Photo(Msg),
+    Write(String),
+}
+
+/// The photo's bytes, refusing a file too large to be a portrait before reading it.
+fn read_photo(path: &Path, name: &str) -> Result<Vec<u8>, Msg> {
+    let unreadable = |e: std::io::Error| Msg::PhotoUnreadable {
+        path: name.to_string(),
+        detail: e.to_string(),
+    };
+    let file = File::open(path).map_err(unreadable)?;
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(unreadable)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(Msg::PhotoTooHeavy {
+            path: name.to_string(),
+            max_mib: MAX_ALLOC >> 20,
+        });
+    }
+    Ok(bytes)
+}
+
+/// The sizes under `key` from the cache, with their bytes when they are to be written.
+fn from_cache(cache: &Cache, key: &str, write: bool) -> Option<Vec<(Size, Option<Vec<u8>>)>> {
+    let sizes = cache.lookup(key)?;
+    sizes
+        .into_iter()
+        .map(|s| match write {
+            true => cache.read(key, s.width).ok().map(|b| (s, Some(b))),
+            false => Some((s, None)),
+        })
+        .collect()
+}
+
+/// Publishes one photo: from the cache, or decoded and encoded (and then cached).
+/// Returns its sizes, its key, and whether it was processed.
+fn publish_one(
+    p: &Profile,
+    path: &Path,
+    cache: Option<&Cache>,
+    write: bool,
+    sink: &dyn Sink,
+) -> Result<(Vec<Size>, String, bool), Stop> {
+    let name = p
+        .photo
+        .as_ref()
+        .map(|x| x.value.clone())
+        .unwrap_or_default();
+    let bytes = read_photo(path, &name).map_err(Stop::Photo)?;
+    let key = key(&bytes);
+    let (files, processed) = match cache.and_then(|c| from_cache(c, &key, write)) {
+        Some(files) => (files, false),
+        None => {
+            let encoded = process(&bytes).map_err(|f| {
+                Stop::Photo(match f {
+                    Failure::Damaged(detail) => Msg::PhotoDamaged {
+                        path: name.clone(),
+                        detail,
+                    },
+                    Failure::TooHeavy => Msg::PhotoTooHeavy {
+                        path: name.clone(),
+                        max_mib: MAX_ALLOC >> 20,
+                    },
+                })
+            })?;
+            if let Some(c) = cache {
+                c.store(&key, &encoded);
+            }
+            let files = encoded
+                .into_iter()
+                .map(|e| {
+                    (
+                        Size {
+                            width: e.width,
+                            height: e.height,
+                        },
+                        Some(e.bytes),
+                    )
+                })
+                .collect();
+            (files, true)
+        }
+    };
+    let dir = format!("{}/{}", p.year, p.slug);
+    let mut sizes = Vec::with_capacity(files.len());
+    for (size, bytes) in files {
+        if let (true, Some(bytes)) = (write, bytes) {
+            sink.put(&format!("{dir}/{}", file_name(size.width)), &bytes)
+                .map_err(Stop::Write)?;
+        }
+        sizes.push(size);
+    }
+    Ok((sizes, key, processed))
+}
+
+/// Publishes the photo of every profile in `candidates` into `sink`, in parallel; only
+/// those of the profiles whose page `wanted` accepts are written (all of them for a whole
+/// build). With `cache`, reuses what an earlier build made, and after a whole build
+/// (`prune`) removes the entries this one did not use.
+pub fn publish(
+    site: &Site,
+    candidates: &[(usize, &Path)],
+    cache_dir: Option<&Path>,
+    prune: bool,
+    wanted: &(dyn Fn(&str) -> bool + Sync),
+    sink: &dyn Sink,
+) -> Published {
+    let cache = cache_dir.map(Cache::new);
+    let results: Vec<_> = candidates
+        .par_iter()
+        .map(|&(i, path)| {
+            let p = &site.profiles[i];
+            let write = wanted(&page_file(&format!("{}/{}/", p.year, p.slug)));
+            (i, publish_one(p, path, cache.as_ref(), write, sink))
+        })
+        .collect();
+    let mut out = Published {
+        sizes: vec![None; site.profiles.len()],
+        ..Published::default()
+    };
+    let mut used = HashSet::new();
+    for (i, r) in results {
+        match r {
+            Ok((sizes, key, processed)) => {
+                out.sizes[i] = Some(sizes);
+                used.insert(key);
+                *if processed {
+                    &mut out.processed
+                } else {
+                    &mut out.reused
+                } += 1;
+            }
+            Err(Stop::Photo(msg)) => {
+                let p = &site.profiles[i];
+                let span = p.photo.as_ref().map(|x| x.span);
+                out.diags
+                    .push(p.doc.diag(Rule::Photo, span, Some("photo"), msg));
+            }
+            Err(Stop::Write(e)) => out.errors.push(e),
+        }
+    }
+    diag::sort(&mut out.diags);
+    if let Some(c) = cache
+        .as_ref()
+        .filter(|_| prune && out.diags.is_empty() && out.errors.is_empty())
+    {
+        c.prune(&used);
+    }
+    out
+}
+
+fn srcset(urls: &Urls, dir: &str, sizes: &[&Size]) -> String {
+    sizes
+        .iter()
+        .map(|s| {
+            format!(
+                "{} {}w",
+                urls.at(&format!("{dir}/{}", file_name(s.width))),
+                s.width
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The view of a photo offering `offered` sizes (narrowest first), `src` the widest at
+/// most `src_max` (or the narrowest), its intrinsic size in `width` and `height`.
+fn view(
+    urls: &Urls,
+    p: &Profile,
+    offered: &[&Size],
+    src_max: u32,
+    sizes: &str,
+    alt: String,
+) -> Option<PhotoView> {
+    let src = offered
+        .iter()
+        .rev()
+        .find(|s| s.width <= src_max)
+        .or(offered.first())?;
+    let dir = format!("{}/{}", p.year, p.slug);
+    Some(PhotoView {
+        src: urls.at(&format!("{dir}/{}", file_name(src.width))),
+        srcset: srcset(urls, &dir, offered),
+        sizes: sizes.to_string(),
+        width: src.width,
+        height: src.height,
+        alt,
+    })
+}
+
+/// The photo on a list card: small sizes; decorative (the name is printed beside it).
+pub fn card_view(urls: &Urls, p: &Profile, sizes: &[Size]) -> Option<PhotoView> {
+    let mut offered: Vec<&Size> = sizes.iter().filter(|s| s.width <= CARD_MAX).collect();
+    if offered.is_empty() {
+        offered = sizes.iter().take(1).collect();
+    }
+    view(urls, p, &offered, CARD_SRC, CARD_SIZES, String::new())
+}
+
+/// The photo on the profile's own page: every size.
+pub fn portrait_view(urls: &Urls, p: &Profile, sizes: &[Size], lang: Lang) -> Option<PhotoView> {
+    let alt = match lang {
+        Lang::Vi => format!("Ảnh chân dung {}", p.name()),
+        Lang::En => format!("Portrait of {}", p.name()),
+    };
+    let offered: Vec<&Size> = sizes.iter().collect();
+    view(urls, p, &offered, PORTRAIT_SRC, PORTRAIT_SIZES, alt)
+}
+
+/// Puts the published photos on the cards and the profile pages of `index`.
+pub fn attach(index: &mut Index, published: &Published, lang: Lang) {
+    let site = index.site;
+    for (i, sizes) in published.sizes.iter().enumerate() {
+        let Some(sizes) = sizes else { continue };
+        let p = &site.profiles[i];
+        let card = card_view(&index.urls, p, sizes);
+        let portrait = portrait_view(&index.urls, p, sizes, lang);
+        if let Some(c) = index.cards[i].as_mut() {
+            c.avatar.photo = card;
+        }
+        index.portraits[i] = portrait;
+    }
+}
+
+#[cfg(test)]
+mod tests;

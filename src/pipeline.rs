@@ -9,14 +9,25 @@ use walkdir::WalkDir;
 
 use crate::content::load::rel;
 use crate::content::model::Site;
-use crate::diag::{Fatal, Lang};
+use crate::diag::{Diagnostic, Fatal, Lang, report};
 use crate::render::{self, Sink, Summary, theme};
+
+/// Where published photo sizes are kept between builds, inside the site's root.
+pub const PHOTO_CACHE: &str = ".cache/bangvang/anh";
 
 /// Why rendering failed: a problem of the theme's templates (exit 1), or of files (exit 2).
 #[derive(Debug)]
 pub enum Failure {
     Template(Vec<String>),
     Fatal(Vec<Fatal>),
+}
+
+/// Why building failed: photos that could not be published (`photo` diagnostics, exit 1),
+/// or another failure.
+#[derive(Debug)]
+pub enum Stopped {
+    Photos(Vec<Diagnostic>),
+    Failed(Failure),
 }
 
 /// What to render.
@@ -65,12 +76,24 @@ fn copy_static(root: &Path, sink: &dyn Sink) -> Result<(), Fatal> {
     Ok(())
 }
 
-/// Renders every page and copies every static file into `sink`.
+/// Renders every page and copies every static file into `sink`; a photo that cannot be
+/// published is a template failure carrying its diagnostic's words (see [`build_site`]).
 pub fn render_site(req: &Request, sink: &dyn Sink) -> Result<Summary, Failure> {
+    build_site(req, sink).map_err(|s| match s {
+        Stopped::Failed(f) => f,
+        Stopped::Photos(diags) => {
+            Failure::Template(diags.iter().map(|d| report::human(d, req.lang)).collect())
+        }
+    })
+}
+
+/// Publishes the photos, renders every page and copies every static file into `sink`.
+pub fn build_site(req: &Request, sink: &dyn Sink) -> Result<Summary, Stopped> {
+    let failed = |f| Stopped::Failed(f);
     let theme = match theme::load(req.root, &req.site.config.theme, req.lang) {
         Ok(t) => t,
-        Err(Fatal::Template { detail }) => return Err(Failure::Template(vec![detail])),
-        Err(f) => return Err(Failure::Fatal(vec![f])),
+        Err(Fatal::Template { detail }) => return Err(failed(Failure::Template(vec![detail]))),
+        Err(f) => return Err(failed(Failure::Fatal(vec![f]))),
     };
     let opts = render::Options {
         base_url: req.base_url.clone(),
@@ -81,8 +104,12 @@ pub fn render_site(req: &Request, sink: &dyn Sink) -> Result<Summary, Failure> {
             &theme.statics,
             &["favicon.svg", "favicon.ico", "favicon.png"],
         ),
+        photo_cache: Some(req.root.join(PHOTO_CACHE)),
     };
-    let summary = render::render(req.site, &theme, &opts, sink).map_err(Failure::Template)?;
-    copy_static(req.root, sink).map_err(|f| Failure::Fatal(vec![f]))?;
+    let summary = render::render(req.site, &theme, &opts, sink).map_err(|e| match e {
+        render::Error::Template(errors) => failed(Failure::Template(errors)),
+        render::Error::Photos(diags) => Stopped::Photos(diags),
+    })?;
+    copy_static(req.root, sink).map_err(|f| failed(Failure::Fatal(vec![f])))?;
     Ok(summary)
 }

@@ -5,9 +5,9 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use super::{CONTENT_ERRORS, OK, analyse, fatal};
-use crate::diag::{Fatal, Lang, count_errors, report};
+use crate::diag::{Diagnostic, Fatal, Lang, count_errors, report};
 use crate::output::Staging;
-use crate::pipeline::{Failure, Request, render_site};
+use crate::pipeline::{Failure, Request, Stopped, build_site};
 use crate::render::{Sink, Summary};
 
 pub struct Options {
@@ -54,26 +54,51 @@ fn seconds(secs: f64, lang: Lang) -> String {
 fn summary_line(out: &Path, s: &Summary, secs: f64, lang: Lang) -> String {
     match lang {
         Lang::Vi => format!(
-            "đã xây dựng {}: {} trang; hồ sơ: {} được công nhận, {} chờ xét, {} không được công nhận, {} bị thu hồi; {} giây",
+            "đã xây dựng {}: {} trang; hồ sơ: {} được công nhận, {} chờ xét, {} không được công nhận, {} bị thu hồi; ảnh: {} xử lý, {} dùng lại; {} giây",
             out.display(),
             s.pages,
             s.recognised,
             s.pending,
             s.not_recognised,
             s.revoked,
+            s.photos_processed,
+            s.photos_reused,
             seconds(secs, lang)
         ),
         Lang::En => format!(
-            "built {}: {} pages; profiles: {} recognised, {} pending, {} not recognised, {} revoked; {} s",
+            "built {}: {} pages; profiles: {} recognised, {} pending, {} not recognised, {} revoked; photos: {} processed, {} reused; {} s",
             out.display(),
             s.pages,
             s.recognised,
             s.pending,
             s.not_recognised,
             s.revoked,
+            s.photos_processed,
+            s.photos_reused,
             seconds(secs, lang)
         ),
     }
+}
+
+/// Prints the diagnostics `show` of a site that is not built, the count of `all`, and
+/// says so: exit 1.
+fn refuse(show: &[Diagnostic], all: &[Diagnostic], profiles: usize, lang: Lang) -> u8 {
+    let mut err = std::io::stderr().lock();
+    for d in show {
+        let _ = writeln!(err, "{}", report::human(d, lang));
+    }
+    let _ = writeln!(err, "{}", report::summary(all, profiles, lang));
+    let _ = match lang {
+        Lang::Vi => writeln!(
+            err,
+            "không xây dựng: hãy sửa các lỗi trên; thư mục output giữ nguyên"
+        ),
+        Lang::En => writeln!(
+            err,
+            "not built: fix the errors above; the output folder is unchanged"
+        ),
+    };
+    CONTENT_ERRORS
 }
 
 pub fn run(o: &Options, lang: Option<Lang>) -> u8 {
@@ -85,25 +110,12 @@ pub fn run(o: &Options, lang: Option<Lang>) -> u8 {
     let checked = start.elapsed();
     let site = &loaded.site;
     let lang = lang.unwrap_or(site.config.language);
-    let mut err = std::io::stderr().lock();
-    for d in &diags {
-        let _ = writeln!(err, "{}", report::human(d, lang));
-    }
     if count_errors(&diags) > 0 {
-        let _ = writeln!(err, "{}", report::summary(&diags, site.files.len(), lang));
-        let _ = match lang {
-            Lang::Vi => writeln!(
-                err,
-                "không xây dựng: hãy sửa các lỗi trên; thư mục output giữ nguyên"
-            ),
-            Lang::En => writeln!(
-                err,
-                "not built: fix the errors above; the output folder is unchanged"
-            ),
-        };
-        return CONTENT_ERRORS;
+        return refuse(&diags, &diags, site.files.len(), lang);
     }
-    drop(err);
+    for d in &diags {
+        eprintln!("{}", report::human(d, lang));
+    }
     let output = o.output.clone().unwrap_or_else(|| o.root.join("output"));
     if let Err(f) = safe_output(&o.root, &output) {
         return fatal(&[f], lang);
@@ -137,9 +149,15 @@ pub fn run(o: &Options, lang: Option<Lang>) -> u8 {
         base_url,
         drafts: o.drafts,
     };
-    let summary = match render_site(&request, &staging) {
+    let summary = match build_site(&request, &staging) {
         Ok(s) => s,
-        Err(Failure::Template(errors)) => {
+        Err(Stopped::Photos(photo_diags)) => {
+            // The warnings are printed already; the count covers them too.
+            let mut all = photo_diags.clone();
+            all.extend(diags);
+            return refuse(&photo_diags, &all, site.files.len(), lang);
+        }
+        Err(Stopped::Failed(Failure::Template(errors))) => {
             let fatals: Vec<Fatal> = errors
                 .into_iter()
                 .map(|detail| Fatal::Template { detail })
@@ -147,7 +165,7 @@ pub fn run(o: &Options, lang: Option<Lang>) -> u8 {
             fatal(&fatals, lang);
             return CONTENT_ERRORS;
         }
-        Err(Failure::Fatal(f)) => return fatal(&f, lang),
+        Err(Stopped::Failed(Failure::Fatal(f))) => return fatal(&f, lang),
     };
     let rendered = rendered_at.elapsed();
     if let Err(e) = staging.commit() {

@@ -11,10 +11,13 @@ pub mod theme;
 pub mod urls;
 pub mod views;
 
+use std::path::PathBuf;
+
 use rayon::prelude::*;
 
 use crate::check::status::Status;
 use crate::content::model::Site;
+use crate::diag::Diagnostic;
 use index::Index;
 use pages::Pages;
 use theme::Theme;
@@ -27,6 +30,9 @@ pub struct Options {
     /// File names (inside the site's root) of the logo and the favicon, when present.
     pub logo: Option<String>,
     pub favicon: Option<String>,
+    /// Where published photo sizes are cached between builds (`ROOT/.cache/bangvang/anh`
+    /// for `build` and `serve`); `None` processes every photo every time.
+    pub photo_cache: Option<PathBuf>,
 }
 
 /// What a build produced, for the summary line.
@@ -37,6 +43,18 @@ pub struct Summary {
     pub pending: usize,
     pub not_recognised: usize,
     pub revoked: usize,
+    /// Photos decoded and encoded by this build, and those reused from the cache.
+    pub photos_processed: usize,
+    pub photos_reused: usize,
+}
+
+/// Why rendering failed.
+#[derive(Debug)]
+pub enum Error {
+    /// Templates that failed, or files that could not be written.
+    Template(Vec<String>),
+    /// Photos that could not be published (`photo` diagnostics: content errors).
+    Photos(Vec<Diagnostic>),
 }
 
 /// Where rendered files go.
@@ -78,16 +96,32 @@ fn site_view(site: &Site, urls: &Urls, opts: &Options, years: &[u16]) -> SiteVie
 /// A page to render: its file, and the function that renders it.
 type Job<'a> = (String, Box<dyn Fn() -> Result<String, String> + Sync + 'a>);
 
-/// Renders every page, the feed and the sitemap into `sink`; every template error is
-/// collected, not just the first.
+/// Publishes the photos, then renders every page, the feed and the sitemap into `sink`;
+/// every template error (or every photo that fails) is collected, not just the first.
 pub fn render(
     site: &Site,
     theme: &Theme,
     opts: &Options,
     sink: &dyn Sink,
-) -> Result<Summary, Vec<String>> {
+) -> Result<Summary, Error> {
     let urls = Urls::new(&opts.base_url);
-    let index = Index::new(site, urls.clone(), opts.drafts);
+    let mut index = Index::new(site, urls.clone(), opts.drafts);
+    let photos = images::publish(
+        site,
+        &images::candidates(site, &index),
+        opts.photo_cache.as_deref(),
+        true,
+        &|_: &str| true,
+        sink,
+    );
+    if !photos.diags.is_empty() {
+        return Err(Error::Photos(photos.diags));
+    }
+    if !photos.errors.is_empty() {
+        return Err(Error::Template(photos.errors));
+    }
+    images::attach(&mut index, &photos, site.config.language);
+    let index = index;
     let years: Vec<u16> = site
         .plans
         .keys()
@@ -144,7 +178,7 @@ pub fn render(
     if !errors.is_empty() {
         errors.sort();
         errors.dedup();
-        return Err(errors);
+        return Err(Error::Template(errors));
     }
     Ok(Summary {
         pages: jobs.len(),
@@ -152,5 +186,7 @@ pub fn render(
         pending: index.count(Status::Pending),
         not_recognised: index.count(Status::NotRecognised),
         revoked: index.count(Status::Revoked),
+        photos_processed: photos.processed,
+        photos_reused: photos.reused,
     })
 }

@@ -256,8 +256,15 @@ impl<'a> Pages<'a> {
         };
         let collective = collective_idx.and_then(|c| ix.card(c));
         let heads = ix.cards(head_idx);
-        let shown: Vec<usize> = collective_idx.into_iter().chain(head_idx.iter().copied()).collect();
-        let related = if status == Status::Revoked { Vec::new() } else { self.related(i, p, &shown) };
+        let shown: Vec<usize> = collective_idx
+            .into_iter()
+            .chain(head_idx.iter().copied())
+            .collect();
+        let related = if status == Status::Revoked {
+            Vec::new()
+        } else {
+            self.related(i, p, &shown)
+        };
         let url = ix.urls.profile(p.year, &p.slug);
         let page = self.meta("profile", view.name.clone(), Some(&view.summary), &url);
         let plan = plan.map(plan_view);
@@ -354,9 +361,11 @@ impl<'a> Pages<'a> {
                 .as_ref()
                 .map(|x| x.value.clone())
                 .unwrap_or_default(),
-            avatar: ix
-                .card(i)
-                .map_or_else(|| avatar_of(p.name()), |c| c.avatar.clone()),
+            avatar: Avatar {
+                photo: ix.portraits[i].clone(),
+                ..ix.card(i)
+                    .map_or_else(|| avatar_of(p.name()), |c| c.avatar.clone())
+            },
             criteria,
             movements,
             members: p.members.as_ref().map(|m| m.value),

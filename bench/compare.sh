@@ -1,0 +1,220 @@
+#!/usr/bin/env bash
+# bangvang side by side with Hugo on N generated profiles.
+#
+#   bench/compare.sh N [RUNS]          (RUNS defaults to 5)
+#
+# Generates N profiles (bench/generate.py, cached per N and seed), converts them to a
+# Hugo site (bench/to_hugo.py), then on tmpfs (/dev/shm) and on disk (bench/.work/)
+# times, RUNS times and alternately, each step of a run:
+#
+#   A  bangvang build into a fresh output folder
+#      bangvang build again into the same folder, nothing changed (no-change rebuild)
+#      bangvang build again after one profile was edited (one-edit rebuild)
+#      cp -r of bangvang's output
+#      bangvang check
+#   B  hugo build into a fresh output folder
+#
+# with wall time and peak memory (/usr/bin/time -f '%M'), then prints medians as a
+# Markdown table (also saved under bench/.work/results/).
+#
+# Environment:
+#   SEED=1                    generator seed
+#   PLACES="tmpfs disk"       where to measure
+#   BANGVANG=path             the binary to measure (default: cargo build --release, then
+#                             a copy of target/release/bangvang, so that a rebuild by
+#                             someone else during the benchmark does not change it)
+#   HUGO=hugo                 the Hugo binary; HUGO=none measures bangvang alone
+#   CACHE=/dev/shm/bangvang-bench   where generated sites are cached (per N and seed)
+#   WORK=bench/.work          the on-disk working folder (git-ignored)
+#   KEEP=1                    keep the outputs (default: removed at the end)
+#   BENCH_WAIT=900            seconds to wait for a running cargo/rustc before each run
+#   TIMINGS=1                 pass --timings to bangvang build and show the last report
+set -euo pipefail
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+repo=$(cd "$here/.." && pwd)
+
+usage() { echo "usage: bench/compare.sh N [RUNS]" >&2; exit 2; }
+[[ $# -ge 1 && $# -le 2 ]] || usage
+N=$1
+RUNS=${2:-5}
+[[ $N =~ ^[0-9]+$ && $RUNS =~ ^[1-9][0-9]*$ ]] || usage
+
+SEED=${SEED:-1}
+PLACES=${PLACES:-tmpfs disk}
+HUGO=${HUGO:-hugo}
+CACHE=${CACHE:-/dev/shm/bangvang-bench}
+WORK=${WORK:-$here/.work}
+KEEP=${KEEP:-0}
+BENCH_WAIT=${BENCH_WAIT:-900}
+TIMINGS=${TIMINGS:-1}
+TIME=/usr/bin/time
+
+say() { printf '%s\n' "$*" >&2; }
+
+# --- tools -----------------------------------------------------------------------------
+if [[ ! -x $TIME ]]; then
+    say "installing GNU time (apt-get install -y time)…"
+    apt-get install -y time >/dev/null || { apt-get update >/dev/null && apt-get install -y time >/dev/null; }
+fi
+if [[ $HUGO != none ]] && ! command -v "$HUGO" >/dev/null; then
+    say "Hugo is missing: apt-get install -y hugo (or HUGO=none to measure bangvang alone)"
+    exit 2
+fi
+
+BUSY=0
+wait_idle() {
+    local waited=0
+    while pgrep -x cargo >/dev/null || pgrep -x rustc >/dev/null; do
+        if (( waited == 0 )); then say "  waiting for cargo/rustc to finish…"; fi
+        if (( waited >= BENCH_WAIT )); then
+            say "  still compiling after ${waited} s: measuring anyway (the table says so)"
+            BUSY=1
+            return
+        fi
+        sleep 5
+        waited=$((waited + 5))
+    done
+}
+
+mkdir -p "$CACHE" "$WORK/results"
+
+# --- the binary ------------------------------------------------------------------------
+rev=$(git -C "$repo" describe --always --dirty 2>/dev/null || echo unknown)
+if [[ -z ${BANGVANG:-} ]]; then
+    say "cargo build --release…"
+    (cd "$repo" && cargo build --release --quiet)
+    BANGVANG="$CACHE/bangvang-$rev"
+    cp "$repo/target/release/bangvang" "$BANGVANG.tmp" && mv "$BANGVANG.tmp" "$BANGVANG"
+    bv_label="$rev (target/release, copied)"
+else
+    bv_label="$BANGVANG"
+fi
+bv_version=$("$BANGVANG" --version 2>/dev/null || echo bangvang)
+hugo_version=$([[ $HUGO == none ]] && echo "not measured" || "$HUGO" version | sed 's/ BuildDate.*//')
+
+# --- the sites (cached) ----------------------------------------------------------------
+key="n$N-s$SEED"
+site_tmpfs="$CACHE/site-$key"
+hugo_tmpfs="$CACHE/hugo-$key"
+if [[ ! -f $site_tmpfs/.complete ]]; then
+    rm -rf "$site_tmpfs"
+    say "generating $N profiles (seed $SEED) into $site_tmpfs…"
+    python3 "$here/generate.py" "$N" "$site_tmpfs" --seed "$SEED"
+    touch "$site_tmpfs/.complete"
+fi
+if [[ $HUGO != none && ! -f $hugo_tmpfs/.complete ]]; then
+    rm -rf "$hugo_tmpfs"
+    python3 "$here/to_hugo.py" "$site_tmpfs" "$hugo_tmpfs"
+    touch "$hugo_tmpfs/.complete"
+fi
+# The profile the one-edit rebuild changes: the first of the latest year.
+edit_rel=$(cd "$site_tmpfs/content" && ls -d 20[0-9][0-9] | sort | tail -1)
+edit_rel="content/$edit_rel/$(ls "$site_tmpfs/content/$edit_rel" | grep -v '^_' | sort | head -1)"
+
+stamp=$(date -u +%Y%m%dT%H%M%SZ)
+load0=$(cut -d" " -f1 /proc/loadavg)
+results="$WORK/results/compare-$key-$stamp.tsv"
+report="$WORK/results/compare-$key-$stamp.md"
+: > "$results"
+log=$(mktemp)
+tfile=$(mktemp)
+timings_report=""
+trap 'rm -f "$log" "$tfile"' EXIT
+
+# measure PLACE STEP RUN cmd…: one line of results (ms, KiB).
+measure() {
+    local place=$1 step=$2 run=$3
+    shift 3
+    local t0 t1 kib
+    t0=$(date +%s%N)
+    if ! "$TIME" -f '%M' -o "$tfile" "$@" >"$log" 2>&1; then
+        say "FAILED ($place, $step, run $run): $*"
+        tail -20 "$log" >&2
+        exit 1
+    fi
+    t1=$(date +%s%N)
+    kib=$(tail -1 "$tfile")
+    printf '%s\t%s\t%s\t%s\t%s\n' "$place" "$step" "$run" $(( (t1 - t0) / 1000000 )) "$kib" >> "$results"
+}
+
+# note PLACE KEY VALUE: a fact about a place (files, sizes, rewritten files).
+note() { printf '%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "-" "$3" "" >> "$results"; }
+
+for place in $PLACES; do
+    case $place in
+        tmpfs) base="$CACHE"; site="$site_tmpfs"; hsite="$hugo_tmpfs" ;;
+        disk)
+            base="$WORK"
+            site="$WORK/site-$key"; hsite="$WORK/hugo-$key"
+            if [[ ! -f $site/.complete ]]; then
+                rm -rf "$site"; cp -r "$site_tmpfs" "$site"
+            fi
+            if [[ $HUGO != none && ! -f $hsite/.complete ]]; then
+                rm -rf "$hsite"; cp -r "$hugo_tmpfs" "$hsite"
+            fi
+            ;;
+        *) say "unknown place $place (tmpfs or disk)"; exit 2 ;;
+    esac
+    runs="$base/runs-$key-$stamp"
+    mkdir -p "$runs"
+    # The edited copy of the site: hard links, except the one edited file.
+    edit_site="$runs/site-edited"
+    cp -al "$site" "$edit_site"
+    rm "$edit_site/$edit_rel"
+    { cat "$site/$edit_rel"; printf '\nMột câu thêm vào để đo việc dựng lại sau khi sửa một hồ sơ.\n'; } > "$edit_site/$edit_rel"
+    # Keep every run's output on disk, unless that would not fit (then each run's output
+    # is removed after the run, which slows the next runs on this machine's disk).
+    keep_outputs=1
+    if [[ $place == tmpfs ]]; then keep_outputs=0; fi
+    say "$place: $RUNS runs of $N profiles in $runs"
+    sync
+    for run in $(seq 1 "$RUNS"); do
+        wait_idle
+        out="$runs/bangvang-$run"
+        tflag=()
+        if [[ $TIMINGS == 1 ]]; then tflag=(--timings); fi
+        measure "$place" build "$run" "$BANGVANG" build --root "$site" --output "$out" "${tflag[@]}"
+        if [[ $TIMINGS == 1 && $place == tmpfs ]]; then timings_report=$(cat "$log"); fi
+        files=$(find "$out" -type f | wc -l)
+        note "$place" files "$files"
+        note "$place" kib "$(du -sk "$out" | cut -f1)"
+        marker="$runs/marker-$run"
+        touch "$marker"
+        measure "$place" rebuild "$run" "$BANGVANG" build --root "$site" --output "$out"
+        note "$place" rewritten "$(find "$out" -type f -newer "$marker" | wc -l)"
+        touch "$marker"
+        measure "$place" edit "$run" "$BANGVANG" build --root "$edit_site" --output "$out"
+        note "$place" edit-rewritten "$(find "$out" -type f -newer "$marker" | wc -l)"
+        measure "$place" cp "$run" cp -r "$out" "$runs/copy-$run"
+        measure "$place" check "$run" "$BANGVANG" check --root "$site"
+        if [[ $HUGO != none ]]; then
+            hout="$runs/hugo-$run"
+            measure "$place" hugo "$run" "$HUGO" --source "$hsite" --destination "$hout" --quiet
+            note "$place" hugo-files "$(find "$hout" -type f | wc -l)"
+        fi
+        if (( run == 1 && keep_outputs == 1 )); then
+            need=$(( $(du -sk "$runs" | cut -f1) * (RUNS - 1) * 3 / 2 ))
+            free=$(df -Pk "$runs" | awk 'NR == 2 {print $4}')
+            if (( need > free )); then
+                keep_outputs=0
+                note "$place" deleted-between-runs 1
+                say "  not enough room to keep every run's output: removing each after its run"
+            fi
+        fi
+        if (( keep_outputs == 0 )); then
+            rm -rf "$out" "$runs/copy-$run" "${hout:-/nonexistent}"
+        fi
+        sync
+        say "  run $run done"
+    done
+    if [[ $KEEP != 1 ]]; then rm -rf "$runs"; fi
+done
+
+python3 "$here/report.py" "$results" "$N" "$RUNS" "$SEED" "$bv_label" "$bv_version" "$hugo_version" "$BUSY" "$edit_rel" "$load0" > "$report"
+cat "$report"
+if [[ -n $timings_report ]]; then
+    printf '\n`bangvang build --timings`, last tmpfs run:\n\n```\n%s\n```\n' "$timings_report" | tee -a "$report"
+fi
+say ""
+say "saved: $report (raw: $results)"

@@ -2,7 +2,7 @@
 //! `build`, or the memory of `serve`. Loads the theme, renders, and adds the site's own
 //! static files.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
 
 use walkdir::WalkDir;
@@ -34,9 +34,12 @@ pub enum Stopped {
 pub struct Request<'a> {
     pub root: &'a Path,
     pub site: &'a Site,
+    /// The language of messages (the theme's words follow the site's `language`).
     pub lang: Lang,
     pub base_url: String,
     pub drafts: bool,
+    /// Only these pages (see `render::Options::only`); `None` for the whole site.
+    pub only: Option<HashSet<String>>,
 }
 
 /// The first of `names` that the site's static folder or the theme provides.
@@ -90,7 +93,7 @@ pub fn render_site(req: &Request, sink: &dyn Sink) -> Result<Summary, Failure> {
 /// Publishes the photos, renders every page and copies every static file into `sink`.
 pub fn build_site(req: &Request, sink: &dyn Sink) -> Result<Summary, Stopped> {
     let failed = |f| Stopped::Failed(f);
-    let theme = match theme::load(req.root, &req.site.config.theme, req.lang) {
+    let theme = match theme::load(req.root, &req.site.config.theme, req.site.config.language) {
         Ok(t) => t,
         Err(Fatal::Template { detail }) => return Err(failed(Failure::Template(vec![detail]))),
         Err(f) => return Err(failed(Failure::Fatal(vec![f]))),
@@ -104,12 +107,15 @@ pub fn build_site(req: &Request, sink: &dyn Sink) -> Result<Summary, Stopped> {
             &theme.statics,
             &["favicon.svg", "favicon.ico", "favicon.png"],
         ),
+        only: req.only.clone(),
         photo_cache: Some(req.root.join(PHOTO_CACHE)),
     };
     let summary = render::render(req.site, &theme, &opts, sink).map_err(|e| match e {
         render::Error::Template(errors) => failed(Failure::Template(errors)),
         render::Error::Photos(diags) => Stopped::Photos(diags),
     })?;
-    copy_static(req.root, sink).map_err(|f| failed(Failure::Fatal(vec![f])))?;
+    if req.only.is_none() {
+        copy_static(req.root, sink).map_err(|f| failed(Failure::Fatal(vec![f])))?;
+    }
     Ok(summary)
 }

@@ -132,6 +132,63 @@ fn serves_rebuilds_shows_problems_and_recovers() {
     assert_eq!(status, 404);
 }
 
+/// The page as a fresh `build --drafts --base-url /` writes it.
+fn built_page(f: &Fixture, rel: &str) -> String {
+    let out = f.run(&["build", "--drafts", "--output", "fresh"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    std::fs::read_to_string(f.path(&format!("fresh/{rel}"))).expect("built page")
+}
+
+/// A served page without the live-reload script.
+fn without_script(body: &str) -> String {
+    match body.find("<script>(function(){var g=") {
+        Some(i) => {
+            let end = body[i..]
+                .find("</script>")
+                .map_or(body.len(), |j| i + j + "</script>".len());
+            format!("{}{}", &body[..i], &body[end..])
+        }
+        None => body.to_string(),
+    }
+}
+
+#[test]
+fn edits_made_while_another_file_is_broken_are_not_lost() {
+    let f = Fixture::new();
+    let server = Server::start(&f);
+    let other = "content/2024/le-van-dung.md";
+    let leader = common::leader();
+    f.write(other, &leader.replace("kind =", "knd ="));
+    server.until("/2024/", |_, b| b.contains("bangvang-problems"));
+    f.write(
+        "content/2024/nguyen-thi-hanh.md",
+        &staff("Nguyễn Thị Hạnh").replace("Số hoá hồ sơ lưu trữ.", "Tóm tắt mới."),
+    );
+    std::thread::sleep(Duration::from_millis(300));
+    f.write(other, &leader);
+    let (_, body) = server.until("/2024/", |_, b| {
+        !b.contains("bangvang-problems") && b.contains("Tóm tắt mới.")
+    });
+    assert!(
+        body.contains("Tóm tắt mới."),
+        "the edit made during the error is on the roll"
+    );
+    // What serve shows after incremental rebuilds is what a fresh build writes.
+    for (address, file) in [
+        ("/2024/", "2024/index.html"),
+        ("/", "index.html"),
+        ("/don-vi/van-phong-so/", "don-vi/van-phong-so/index.html"),
+    ] {
+        let (_, served) = server.get(address);
+        assert_eq!(without_script(&served), built_page(&f, file), "{address}");
+    }
+}
+
 #[test]
 fn answers_only_inside_the_site() {
     let f = Fixture::new();

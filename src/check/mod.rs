@@ -17,7 +17,7 @@ use crate::diag::{self, Diagnostic};
 pub type Out = Vec<Diagnostic>;
 
 /// Every rule that looks at one profile (and the site's shared data).
-fn check_profile(site: &Site, p: &Profile) -> Out {
+pub fn check_profile(site: &Site, p: &Profile) -> Out {
     let mut out = Vec::new();
     fields::kind_fields(p, &mut out);
     fields::summary_length(p, &mut out);
@@ -38,6 +38,14 @@ fn check_profile(site: &Site, p: &Profile) -> Out {
     out
 }
 
+/// The rules that look across files.
+pub fn check_across(site: &Site) -> Out {
+    let mut out = Vec::new();
+    cross::leader_collective(site, &mut out);
+    cross::duplicate_slugs(site, &mut out);
+    out
+}
+
 /// All diagnostics of the rules, sorted by file then line.
 pub fn check(site: &Site) -> Vec<Diagnostic> {
     let mut out: Out = site
@@ -45,8 +53,7 @@ pub fn check(site: &Site) -> Vec<Diagnostic> {
         .par_iter()
         .flat_map_iter(|p| check_profile(site, p))
         .collect();
-    cross::leader_collective(site, &mut out);
-    cross::duplicate_slugs(site, &mut out);
+    out.extend(check_across(site));
     diag::sort(&mut out);
     out
 }

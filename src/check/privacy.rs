@@ -20,9 +20,10 @@ fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
     P.get_or_init(|| Patterns {
         // CMND (9 digits) and CCCD (12 digits), standing alone.
-        id: Regex::new(r"\b(?:\d{12}|\d{9})\b").expect("valid regex"),
+        id: Regex::new(r"(?-u:\b)(?:[0-9]{12}|[0-9]{9})(?-u:\b)").expect("valid regex"),
         // 0xx… or +84…, ten or eleven digits, optionally grouped by spaces, dots or dashes.
-        phone: Regex::new(r"(?:\+84[ .-]?|\b0)\d(?:[ .-]?\d){8,9}\b").expect("valid regex"),
+        phone: Regex::new(r"(?:\+84[ .-]?|(?-u:\b)0)[0-9](?:[ .-]?[0-9]){8,9}(?-u:\b)")
+            .expect("valid regex"),
         email: Regex::new(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
             .expect("valid regex"),
     })
@@ -32,6 +33,10 @@ fn patterns() -> &'static Patterns {
 pub fn findings(text: &str) -> Vec<(std::ops::Range<usize>, Msg)> {
     let p = patterns();
     let mut out: Vec<(std::ops::Range<usize>, Msg)> = Vec::new();
+    // Most text has neither an @ nor nine digits in a row: skip the patterns then.
+    if !text.contains('@') && longest_digit_run(text) < 9 {
+        return out;
+    }
     for m in p.email.find_iter(text) {
         out.push((
             m.range(),
@@ -63,6 +68,24 @@ pub fn findings(text: &str) -> Vec<(std::ops::Range<usize>, Msg)> {
     }
     out.sort_by_key(|(r, _)| r.start);
     out
+}
+
+/// The longest run of digits, counting through single spaces, dots and dashes.
+fn longest_digit_run(text: &str) -> usize {
+    let (mut best, mut run, mut gap) = (0, 0, false);
+    for b in text.bytes() {
+        if b.is_ascii_digit() {
+            run += 1;
+            gap = false;
+            best = best.max(run);
+        } else if matches!(b, b' ' | b'.' | b'-') && run > 0 && !gap {
+            gap = true;
+        } else {
+            run = 0;
+            gap = false;
+        }
+    }
+    best
 }
 
 /// The dotted key written on the line that holds `offset`, following `[table]` headers.

@@ -148,6 +148,7 @@ pub fn run(o: &Options, lang: Option<Lang>) -> u8 {
         lang,
         base_url,
         drafts: o.drafts,
+        only: None,
     };
     let summary = match build_site(&request, &staging) {
         Ok(s) => s,

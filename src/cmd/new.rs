@@ -9,7 +9,7 @@ use super::{CONTENT_ERRORS, FATAL, OK, fatal};
 use crate::check::references;
 use crate::content::load::load;
 use crate::content::model::{Kind, Plan, Profile, Site};
-use crate::content::source::Doc;
+use crate::content::source::{At, Doc, Span};
 use crate::diag::{Fatal, Lang, Msg, Rule, report};
 use crate::text::slug::is_valid_id;
 
@@ -110,36 +110,9 @@ pub fn run(
 
 /// A profile holding only what `new` was told, so that `check`'s own rules judge it.
 fn probe_profile(doc: &Doc, year: u16, slug: &str, unit: &str) -> Profile {
-    use crate::content::source::{At, Span};
-    Profile {
-        doc: doc.clone(),
-        year,
-        slug: slug.into(),
-        bundle: false,
-        name: None,
-        given_name: None,
-        kind: None,
-        unit: Some(At::new(unit.to_string(), Span::default())),
-        position: None,
-        summary: None,
-        photo: None,
-        photo_file: None,
-        photo_consent: None,
-        movements: None,
-        members: None,
-        excellent_members: None,
-        year_field: None,
-        criteria_header: None,
-        criteria: Vec::new(),
-        nomination: None,
-        vote: None,
-        decision: None,
-        province: None,
-        revoked: None,
-        body: String::new(),
-        body_line: 1,
-        keys: Vec::new(),
-    }
+    let mut p = Profile::empty(doc.clone(), year, slug);
+    p.unit = Some(At::new(unit.to_string(), Span::default()));
+    p
 }
 
 fn toml_str(s: &str) -> String {

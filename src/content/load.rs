@@ -193,14 +193,14 @@ pub fn load(root: &Path) -> Result<Loaded, Vec<Fatal>> {
 }
 
 /// A profile file on disk.
-struct Found {
-    year: u16,
-    slug: String,
-    path: PathBuf,
-    bundle: bool,
+pub(crate) struct Found {
+    pub year: u16,
+    pub slug: String,
+    pub path: PathBuf,
+    pub bundle: bool,
 }
 
-fn hidden(name: &str) -> bool {
+pub(crate) fn hidden(name: &str) -> bool {
     name.starts_with('_') || name.starts_with('.')
 }
 
@@ -264,7 +264,7 @@ fn discover(root: &Path, content: &Path) -> Result<Discovered, Fatal> {
     Ok((years, found))
 }
 
-fn read_one(
+pub(crate) fn read_one(
     root: &Path,
     content_real: &Path,
     f: &Found,

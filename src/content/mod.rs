@@ -6,6 +6,7 @@ pub mod model;
 pub mod plan_file;
 pub mod profile_file;
 pub mod reader;
+pub mod reread;
 pub mod site_file;
 pub mod source;
 pub mod toml_doc;

@@ -214,6 +214,39 @@ pub struct Profile {
 }
 
 impl Profile {
+    /// A profile with nothing read yet: the start of one built by hand (`new`, tests).
+    pub fn empty(doc: Doc, year: u16, slug: &str) -> Profile {
+        Profile {
+            doc,
+            year,
+            slug: slug.to_string(),
+            bundle: false,
+            name: None,
+            given_name: None,
+            kind: None,
+            unit: None,
+            position: None,
+            summary: None,
+            photo: None,
+            photo_file: None,
+            photo_consent: None,
+            movements: None,
+            members: None,
+            excellent_members: None,
+            year_field: None,
+            criteria_header: None,
+            criteria: Vec::new(),
+            nomination: None,
+            vote: None,
+            decision: None,
+            province: None,
+            revoked: None,
+            body: String::new(),
+            body_line: 1,
+            keys: Vec::new(),
+        }
+    }
+
     pub fn has_key(&self, key: &str) -> bool {
         self.keys.iter().any(|k| k == key)
     }

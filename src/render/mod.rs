@@ -11,6 +11,7 @@ pub mod theme;
 pub mod urls;
 pub mod views;
 
+use std::collections::HashSet;
 use std::path::PathBuf;
 
 use rayon::prelude::*;
@@ -30,6 +31,9 @@ pub struct Options {
     /// File names (inside the site's root) of the logo and the favicon, when present.
     pub logo: Option<String>,
     pub favicon: Option<String>,
+    /// Render only the pages at these paths (and the feed, sitemap and search index), as
+    /// `serve` does after one profile changed; `None` renders everything.
+    pub only: Option<HashSet<String>>,
     /// Where published photo sizes are cached between builds (`ROOT/.cache/bangvang/anh`
     /// for `build` and `serve`); `None` processes every photo every time.
     pub photo_cache: Option<PathBuf>,
@@ -110,8 +114,8 @@ pub fn render(
         site,
         &images::candidates(site, &index),
         opts.photo_cache.as_deref(),
-        true,
-        &|_: &str| true,
+        opts.only.is_none(),
+        &|page: &str| opts.only.as_ref().is_none_or(|only| only.contains(page)),
         sink,
     );
     if !photos.diags.is_empty() {
@@ -155,8 +159,10 @@ pub fn render(
     jobs.push((page_file("tim-kiem/"), Box::new(move || pages.search())));
     jobs.push(("404.html".into(), Box::new(move || pages.not_found())));
 
+    let wanted = |path: &str| opts.only.as_ref().is_none_or(|only| only.contains(path));
     let mut errors: Vec<String> = jobs
         .par_iter()
+        .filter(|(path, _)| wanted(path))
         .filter_map(|(path, job)| match job() {
             Ok(html) => sink.put(path, html.as_bytes()).err(),
             Err(e) => Some(e),
@@ -170,7 +176,7 @@ pub fn render(
             errors.push(e);
         }
     }
-    for (path, bytes) in &theme.statics {
+    for (path, bytes) in theme.statics.iter().filter(|_| opts.only.is_none()) {
         if let Err(e) = sink.put(path, bytes) {
             errors.push(e);
         }

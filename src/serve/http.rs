@@ -17,7 +17,7 @@ use crate::render::theme::escape;
 /// failed, and a generation number that changes with every rebuild.
 #[derive(Default)]
 pub struct Served {
-    pub files: Arc<HashMap<String, Vec<u8>>>,
+    pub files: Arc<HashMap<String, Arc<[u8]>>>,
     pub problems: Option<String>,
     pub generation: u64,
 }
@@ -30,7 +30,7 @@ pub struct Shared {
 
 impl Shared {
     /// Replaces what is served and wakes the pages waiting for a reload.
-    pub fn publish(&self, files: Option<HashMap<String, Vec<u8>>>, problems: Option<String>) {
+    pub fn publish(&self, files: Option<HashMap<String, Arc<[u8]>>>, problems: Option<String>) {
         if let Ok(mut s) = self.served.lock() {
             if let Some(files) = files {
                 s.files = Arc::new(files);
@@ -170,7 +170,9 @@ pub fn answer(shared: &Shared, request: Request) {
         }
         Resolved::NotFound => (404, "404.html".to_string()),
     };
-    let body = files.get(&key).cloned().unwrap_or_else(|| b"404".to_vec());
+    let body = files
+        .get(&key)
+        .map_or_else(|| b"404".to_vec(), |b| b.to_vec());
     let body = if key.ends_with(".html") {
         inject(&body, generation, problems.as_deref())
     } else {

@@ -169,6 +169,7 @@ pub fn run(o: &Options, lang: Option<Lang>) -> u8 {
         Err(Stopped::Failed(Failure::Fatal(f))) => return fatal(&f, lang),
     };
     let rendered = rendered_at.elapsed();
+    let committed_at = Instant::now();
     if let Err(e) = staging.commit() {
         return fatal(
             &[Fatal::Unwritable {
@@ -179,8 +180,13 @@ pub fn run(o: &Options, lang: Option<Lang>) -> u8 {
         );
     }
     if o.timings {
-        eprintln!("read + check: {:.3} s", checked.as_secs_f64());
-        eprintln!("render + write: {:.3} s", rendered.as_secs_f64());
+        let committed = committed_at.elapsed();
+        eprintln!("{:>8.3} s  read, parse and check", checked.as_secs_f64());
+        for (phase, time) in &summary.phases {
+            eprintln!("{:>8.3} s    {phase} (rendered and written)", time.as_secs_f64());
+        }
+        eprintln!("{:>8.3} s  render and write, in all", rendered.as_secs_f64());
+        eprintln!("{:>8.3} s  swap the new output in", committed.as_secs_f64());
     }
     println!(
         "{}",

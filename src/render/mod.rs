@@ -13,6 +13,7 @@ pub mod views;
 
 use std::collections::HashSet;
 use std::path::PathBuf;
+use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
@@ -50,6 +51,8 @@ pub struct Summary {
     /// Photos decoded and encoded by this build, and those reused from the cache.
     pub photos_processed: usize,
     pub photos_reused: usize,
+    /// Where the time went inside rendering.
+    pub phases: Vec<(&'static str, Duration)>,
 }
 
 /// Why rendering failed.
@@ -97,6 +100,25 @@ fn site_view(site: &Site, urls: &Urls, opts: &Options, years: &[u16]) -> SiteVie
     }
 }
 
+/// Where the time of a build went, phase by phase (for `build --timings`).
+pub struct Clock {
+    last: Instant,
+    pub laps: Vec<(&'static str, Duration)>,
+}
+
+impl Clock {
+    pub fn start() -> Clock {
+        Clock { last: Instant::now(), laps: Vec::new() }
+    }
+
+    /// Ends the phase called `name`.
+    pub fn lap(&mut self, name: &'static str) {
+        let now = Instant::now();
+        self.laps.push((name, now - self.last));
+        self.last = now;
+    }
+}
+
 /// A page to render: its file, and the function that renders it.
 type Job<'a> = (String, Box<dyn Fn() -> Result<String, String> + Sync + 'a>);
 
@@ -108,8 +130,10 @@ pub fn render(
     opts: &Options,
     sink: &dyn Sink,
 ) -> Result<Summary, Error> {
+    let mut clock = Clock::start();
     let urls = Urls::new(&opts.base_url);
     let mut index = Index::new(site, urls.clone(), opts.drafts);
+    clock.lap("index");
     let photos = images::publish(
         site,
         &images::candidates(site, &index),
@@ -125,6 +149,7 @@ pub fn render(
         return Err(Error::Template(photos.errors));
     }
     images::attach(&mut index, &photos, site.config.language);
+    clock.lap("photos");
     let index = index;
     let years: Vec<u16> = site
         .plans
@@ -168,6 +193,7 @@ pub fn render(
             Err(e) => Some(e),
         })
         .collect();
+    clock.lap("pages");
     for (path, body) in [
         ("atom.xml", feeds::atom(&index)),
         ("sitemap.xml", feeds::sitemap(&index, &years)),
@@ -176,6 +202,7 @@ pub fn render(
             errors.push(e);
         }
     }
+    clock.lap("feed, sitemap");
     for (path, bytes) in theme.statics.iter().filter(|_| opts.only.is_none()) {
         if let Err(e) = sink.put(path, bytes) {
             errors.push(e);
@@ -194,5 +221,6 @@ pub fn render(
         revoked: index.count(Status::Revoked),
         photos_processed: photos.processed,
         photos_reused: photos.reused,
+        phases: clock.laps,
     })
 }

@@ -29,6 +29,13 @@ pub fn run(o: &Options) -> Result<(), Vec<Fatal>> {
             detail: format!("--bind {}: not an IP address", o.bind),
         }]
     })?;
+    // Watch first, so that an edit made during the first build is not missed.
+    let changes = watch::Changes::watch(o.root).map_err(|e| {
+        vec![Fatal::Unreadable {
+            path: o.root.display().to_string(),
+            detail: e.to_string(),
+        }]
+    })?;
     let mut live = Live::start(o.root, o.lang)?;
     let lang = live.lang();
     if !ip.is_loopback() {
@@ -65,12 +72,6 @@ pub fn run(o: &Options) -> Result<(), Vec<Fatal>> {
             }
         });
     }
-    let changes = watch::Changes::watch(o.root).map_err(|e| {
-        vec![Fatal::Unreadable {
-            path: o.root.display().to_string(),
-            detail: e.to_string(),
-        }]
-    })?;
     while let Some(batch) = changes.next_batch() {
         live.update(&batch);
         live.publish(&shared);

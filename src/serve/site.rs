@@ -261,7 +261,12 @@ impl Live {
             only,
         };
         match render_site(&request, &memory) {
-            Ok(_) => {
+            Ok(summary) => {
+                if std::env::var_os("BANGVANG_TIMINGS").is_some() {
+                    for (phase, time) in &summary.phases {
+                        eprintln!("{:>8.1} ms  {phase}", time.as_secs_f64() * 1000.0);
+                    }
+                }
                 let rendered = memory.into_files();
                 if whole {
                     self.files = rendered;

@@ -7,6 +7,7 @@ pub mod images;
 pub mod index;
 pub mod markdown;
 pub mod pages;
+pub mod search;
 pub mod theme;
 pub mod urls;
 pub mod views;
@@ -203,6 +204,8 @@ pub fn render(
         }
     }
     clock.lap("feed, sitemap");
+    errors.extend(search::write(&index, sink));
+    clock.lap("search index");
     for (path, bytes) in theme.statics.iter().filter(|_| opts.only.is_none()) {
         if let Err(e) = sink.put(path, bytes) {
             errors.push(e);

@@ -88,7 +88,9 @@ fn flush(word: &mut Vec<Letter>, out: &mut String) {
 /// Moves the one tone of a word onto the vowel the new placement gives it; a word with no
 /// tone, several, or no vowel is left as it is.
 fn place_tone(word: &mut [Letter]) {
-    let toned: Vec<usize> = (0..word.len()).filter(|&i| word[i].tone.is_some()).collect();
+    let toned: Vec<usize> = (0..word.len())
+        .filter(|&i| word[i].tone.is_some())
+        .collect();
     let [from] = toned[..] else { return };
     let vowel = |i: usize| word.get(i).is_some_and(|l| is_vowel(l.base));
     // `qu` and `gi` before a vowel are consonants: quý, già, giữ (but gì).
@@ -187,7 +189,10 @@ mod tests {
     fn shared_cases() {
         let cases = include_str!("fold_cases.tsv");
         let mut n = 0;
-        for line in cases.lines().filter(|l| !l.is_empty() && !l.starts_with('#')) {
+        for line in cases
+            .lines()
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        {
             let cols: Vec<&str> = line.split('\t').collect();
             let [input, folded, key] = cols[..] else {
                 panic!("fold_cases.tsv: three columns wanted: {line:?}");

@@ -12,7 +12,8 @@
 #      bangvang build again after one profile was edited (one-edit rebuild)
 #      cp -r of bangvang's output
 #      bangvang check
-#   B  hugo build into a fresh output folder
+#   B  hugo build into a fresh output folder, minimal templates (name, unit, year,
+#      summary, story), then again with the full ones (what bangvang's theme shows)
 #
 # with wall time and peak memory (/usr/bin/time -f '%M'), then prints medians as a
 # Markdown table (also saved under bench/.work/results/).
@@ -24,10 +25,14 @@
 #                             a copy of target/release/bangvang, so that a rebuild by
 #                             someone else during the benchmark does not change it)
 #   HUGO=hugo                 the Hugo binary; HUGO=none measures bangvang alone
+#   HUGO_FULL=1               also time Hugo with the full templates (--environment full:
+#                             decisions, criteria, movements, a search index); 0 skips it
 #   CACHE=/dev/shm/bangvang-bench   where generated sites are cached (per N and seed)
 #   WORK=bench/.work          the on-disk working folder (git-ignored)
 #   KEEP=1                    keep the outputs (default: removed at the end)
-#   BENCH_WAIT=900            seconds to wait for a running cargo/rustc before each run
+#   BENCH_WAIT=900            seconds to wait for a running cargo/rustc before each step
+#                             (a step during which a compile started is marked, and
+#                             left out of the medians when at least 3 clean ones remain)
 #   TIMINGS=1                 pass --timings to bangvang build and show the last report
 set -euo pipefail
 
@@ -48,6 +53,7 @@ WORK=${WORK:-$here/.work}
 KEEP=${KEEP:-0}
 BENCH_WAIT=${BENCH_WAIT:-900}
 TIMINGS=${TIMINGS:-1}
+HUGO_FULL=${HUGO_FULL:-1}
 TIME=/usr/bin/time
 
 say() { printf '%s\n' "$*" >&2; }
@@ -63,9 +69,10 @@ if [[ $HUGO != none ]] && ! command -v "$HUGO" >/dev/null; then
 fi
 
 BUSY=0
+compiling() { pgrep -x cargo >/dev/null || pgrep -x rustc >/dev/null; }
 wait_idle() {
     local waited=0
-    while pgrep -x cargo >/dev/null || pgrep -x rustc >/dev/null; do
+    while compiling; do
         if (( waited == 0 )); then say "  waiting for cargo/rustc to finish…"; fi
         if (( waited >= BENCH_WAIT )); then
             say "  still compiling after ${waited} s: measuring anyway (the table says so)"
@@ -94,9 +101,18 @@ bv_version=$("$BANGVANG" --version 2>/dev/null || echo bangvang)
 hugo_version=$([[ $HUGO == none ]] && echo "not measured" || "$HUGO" version | sed 's/ BuildDate.*//')
 
 # --- the sites (cached) ----------------------------------------------------------------
+# Cached per N and seed, and per version of the generator and of the Hugo conversion.
+gen_hash=$(sha1sum < "$here/generate.py" | cut -c1-8)
+hugo_hash=$(cd "$here" && cat to_hugo.py $(find hugo -type f | sort) | sha1sum | cut -c1-8)
 key="n$N-s$SEED"
-site_tmpfs="$CACHE/site-$key"
-hugo_tmpfs="$CACHE/hugo-$key"
+site_tmpfs="$CACHE/site-$key-g$gen_hash"
+hugo_tmpfs="$CACHE/hugo-$key-g$gen_hash-h$hugo_hash"
+for old in "$CACHE"/site-"$key"-* "$CACHE"/hugo-"$key"-* "$WORK"/site-"$key"-* "$WORK"/hugo-"$key"-*; do
+    case $old in
+        "$site_tmpfs" | "$hugo_tmpfs" | "$WORK/$(basename "$site_tmpfs")" | "$WORK/$(basename "$hugo_tmpfs")") ;;
+        *) [[ -e $old ]] && rm -rf "$old" ;;
+    esac
+done
 if [[ ! -f $site_tmpfs/.complete ]]; then
     rm -rf "$site_tmpfs"
     say "generating $N profiles (seed $SEED) into $site_tmpfs…"
@@ -126,7 +142,8 @@ trap 'rm -f "$log" "$tfile"' EXIT
 measure() {
     local place=$1 step=$2 run=$3
     shift 3
-    local t0 t1 kib
+    local t0 t1 kib busy=0
+    wait_idle
     t0=$(date +%s%N)
     if ! "$TIME" -f '%M' -o "$tfile" "$@" >"$log" 2>&1; then
         say "FAILED ($place, $step, run $run): $*"
@@ -135,18 +152,20 @@ measure() {
     fi
     t1=$(date +%s%N)
     kib=$(tail -1 "$tfile")
-    printf '%s\t%s\t%s\t%s\t%s\n' "$place" "$step" "$run" $(( (t1 - t0) / 1000000 )) "$kib" >> "$results"
+    # A compile that started during the step makes this sample suspect.
+    if compiling; then busy=1; fi
+    printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$place" "$step" "$run" $(( (t1 - t0) / 1000000 )) "$kib" "$busy" >> "$results"
 }
 
 # note PLACE KEY VALUE: a fact about a place (files, sizes, rewritten files).
-note() { printf '%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "-" "$3" "" >> "$results"; }
+note() { printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "-" "$3" "" 0 >> "$results"; }
 
 for place in $PLACES; do
     case $place in
         tmpfs) base="$CACHE"; site="$site_tmpfs"; hsite="$hugo_tmpfs" ;;
         disk)
             base="$WORK"
-            site="$WORK/site-$key"; hsite="$WORK/hugo-$key"
+            site="$WORK/$(basename "$site_tmpfs")"; hsite="$WORK/$(basename "$hugo_tmpfs")"
             if [[ ! -f $site/.complete ]]; then
                 rm -rf "$site"; cp -r "$site_tmpfs" "$site"
             fi
@@ -170,7 +189,6 @@ for place in $PLACES; do
     say "$place: $RUNS runs of $N profiles in $runs"
     sync
     for run in $(seq 1 "$RUNS"); do
-        wait_idle
         out="$runs/bangvang-$run"
         tflag=()
         if [[ $TIMINGS == 1 ]]; then tflag=(--timings); fi
@@ -192,6 +210,10 @@ for place in $PLACES; do
             hout="$runs/hugo-$run"
             measure "$place" hugo "$run" "$HUGO" --source "$hsite" --destination "$hout" --quiet
             note "$place" hugo-files "$(find "$hout" -type f | wc -l)"
+            if [[ $HUGO_FULL == 1 ]]; then
+                measure "$place" hugo-full "$run" "$HUGO" --source "$hsite" --destination "$hout-full" \
+                    --quiet --environment full
+            fi
         fi
         if (( run == 1 && keep_outputs == 1 )); then
             need=$(( $(du -sk "$runs" | cut -f1) * (RUNS - 1) * 3 / 2 ))
@@ -203,7 +225,7 @@ for place in $PLACES; do
             fi
         fi
         if (( keep_outputs == 0 )); then
-            rm -rf "$out" "$runs/copy-$run" "${hout:-/nonexistent}"
+            rm -rf "$out" "$runs/copy-$run" "${hout:-/nonexistent}" "${hout:-/nonexistent}-full"
         fi
         sync
         say "  run $run done"

@@ -17,12 +17,22 @@ rows = [l.rstrip("\n").split("\t") for l in open(path, encoding="utf-8") if l.st
 t = collections.defaultdict(list)     # (place, step) -> [ms]
 m = collections.defaultdict(list)     # (place, step) -> [KiB]
 notes = collections.defaultdict(list)
-for place, step, run, ms, kib in rows:
+busy_samples = collections.defaultdict(list)
+for row in rows:
+    place, step, run, ms, kib = row[:5]
+    busy_flag = len(row) > 5 and row[5] == "1"
     if run == "-":
         notes[(place, step)].append(int(ms))
     else:
-        t[(place, step)].append(int(ms))
+        (busy_samples if busy_flag else t)[(place, step)].append(int(ms))
         m[(place, step)].append(int(kib))
+# Samples taken while a compile ran count only when fewer than 3 clean ones remain.
+left_out = {}
+for k, v in busy_samples.items():
+    if len(t[k]) >= 3:
+        left_out[k] = len(v)
+    else:
+        t[k].extend(v)
 
 def sh(cmd):
     try:
@@ -46,13 +56,19 @@ print(f"- machine: {cores} cores ({model}), {mem} memory; load average at start:
 print(f"- bangvang: {bv} ({bv_version}); Hugo: {hugo}")
 if any(k[1] == "deleted-between-runs" for k in notes):
     print("- on disk, each run's output was removed after the run (not enough room to keep them): later runs may be slower")
+if busy_samples:
+    n_busy = sum(len(v) for v in busy_samples.values())
+    n_all = sum(1 for r in rows if r[2] != "-")
+    print(f"- {n_busy} of {n_all} timed steps overlapped a cargo/rustc run started meanwhile; "
+          f"{sum(left_out.values())} of them left out of the medians (kept where fewer than 3 clean samples remained)")
 if busy == "1":
     print("- **warning: cargo/rustc was running during some runs; times are not reliable**")
 print()
 places = [p for p in ("tmpfs", "disk") if any(k[0] == p for k in t)]
 steps = [
     ("build", "bangvang build (fresh output)"),
-    ("hugo", "Hugo build (fresh output)"),
+    ("hugo", "Hugo build, minimal templates (fresh output)"),
+    ("hugo-full", "Hugo build, full templates (fresh output)"),
     ("cp", "`cp -r` of bangvang's output"),
     ("check", "bangvang check"),
     ("rebuild", "bangvang rebuild, nothing changed"),
@@ -87,7 +103,8 @@ def ratio(a, b, label, fmt="{:.2f}"):
         cells.append(fmt.format(x / y) if x is not None and y else "")
     if any(cells):
         print(f"| {label} | " + " | ".join(cells) + " |")
-ratio("build", "hugo", "bangvang build / Hugo build (target ≤ 0.25)")
+ratio("build", "hugo", "bangvang build / Hugo build, minimal (target ≤ 0.25)")
+ratio("build", "hugo-full", "bangvang build / Hugo build, full")
 ratio("build", "cp", "bangvang build / `cp -r` (target ≤ 3)")
 ratio("rebuild", "build", "no-change rebuild / build (target < 0.20)")
 ratio("edit", "build", "one-edit rebuild / build")

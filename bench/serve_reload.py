@@ -5,7 +5,7 @@
 
 SITE_DIR is a site (e.g. made by bench/generate.py). Starts `serve` on a free port,
 waits for the first build, then RUNS times: rewrites one profile's summary and polls its
-page (every 5 ms) until the new text is served. Prints each delay from the write to the
+page (every 5 ms) until the new text is served, waiting --gap seconds between edits. Prints each delay from the write to the
 first response with the new text, and the median. Restores the profile at the end.
 """
 
@@ -32,6 +32,7 @@ def main() -> int:
     ap.add_argument("site")
     ap.add_argument("--bin", default=os.path.join(os.path.dirname(__file__), "..", "target", "release", "bangvang"))
     ap.add_argument("--runs", type=int, default=10)
+    ap.add_argument("--gap", type=float, default=2.0, help="seconds between edits (the search index follows each reload on another thread)")
     a = ap.parse_args()
     files = sorted(glob.glob(os.path.join(a.site, "content", "20*", "*.md")))
     if not files:
@@ -66,7 +67,7 @@ def main() -> int:
                 time.sleep(0.005)
             delays.append((time.monotonic() - t0) * 1000)
             print(f"edit {run + 1}: {delays[-1]:.0f} ms")
-            time.sleep(0.2)
+            time.sleep(a.gap)
         print(f"serve reload: median {statistics.median(delays):.0f} ms, max {max(delays):.0f} ms over {len(delays)} edits")
         return 0
     finally:

@@ -40,6 +40,8 @@ pub struct Request<'a> {
     pub drafts: bool,
     /// Only these pages (see `render::Options::only`); `None` for the whole site.
     pub only: Option<HashSet<String>>,
+    /// Whether to write the search index.
+    pub search: bool,
 }
 
 /// The first of `names` that the site's static folder or the theme provides.
@@ -108,6 +110,7 @@ pub fn build_site(req: &Request, sink: &dyn Sink) -> Result<Summary, Stopped> {
             &["favicon.svg", "favicon.ico", "favicon.png"],
         ),
         only: req.only.clone(),
+        search: req.search,
         photo_cache: Some(req.root.join(PHOTO_CACHE)),
     };
     let summary = render::render(req.site, &theme, &opts, sink).map_err(|e| match e {

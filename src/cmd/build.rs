@@ -149,6 +149,7 @@ pub fn run(o: &Options, lang: Option<Lang>) -> u8 {
         base_url,
         drafts: o.drafts,
         only: None,
+        search: true,
     };
     let summary = match build_site(&request, &staging) {
         Ok(s) => s,
@@ -183,9 +184,15 @@ pub fn run(o: &Options, lang: Option<Lang>) -> u8 {
         let committed = committed_at.elapsed();
         eprintln!("{:>8.3} s  read, parse and check", checked.as_secs_f64());
         for (phase, time) in &summary.phases {
-            eprintln!("{:>8.3} s    {phase} (rendered and written)", time.as_secs_f64());
+            eprintln!(
+                "{:>8.3} s    {phase} (rendered and written)",
+                time.as_secs_f64()
+            );
         }
-        eprintln!("{:>8.3} s  render and write, in all", rendered.as_secs_f64());
+        eprintln!(
+            "{:>8.3} s  render and write, in all",
+            rendered.as_secs_f64()
+        );
         eprintln!("{:>8.3} s  swap the new output in", committed.as_secs_f64());
     }
     println!(

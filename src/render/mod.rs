@@ -36,6 +36,8 @@ pub struct Options {
     /// Render only the pages at these paths (and the feed, sitemap and search index), as
     /// `serve` does after one profile changed; `None` renders everything.
     pub only: Option<HashSet<String>>,
+    /// Whether to write the search index (`serve` writes it after the reload).
+    pub search: bool,
     /// Where published photo sizes are cached between builds (`ROOT/.cache/bangvang/anh`
     /// for `build` and `serve`); `None` processes every photo every time.
     pub photo_cache: Option<PathBuf>,
@@ -109,7 +111,10 @@ pub struct Clock {
 
 impl Clock {
     pub fn start() -> Clock {
-        Clock { last: Instant::now(), laps: Vec::new() }
+        Clock {
+            last: Instant::now(),
+            laps: Vec::new(),
+        }
     }
 
     /// Ends the phase called `name`.
@@ -204,7 +209,9 @@ pub fn render(
         }
     }
     clock.lap("feed, sitemap");
-    errors.extend(search::write(&index, sink));
+    if opts.search {
+        errors.extend(search::write(&index, sink));
+    }
     clock.lap("search index");
     for (path, bytes) in theme.statics.iter().filter(|_| opts.only.is_none()) {
         if let Err(e) = sink.put(path, bytes) {

@@ -5,6 +5,7 @@
 
 use std::collections::HashMap;
 use std::io::Cursor;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Condvar, Mutex};
 use std::time::Duration;
 
@@ -20,25 +21,65 @@ pub struct Served {
     pub files: Arc<HashMap<String, Arc<[u8]>>>,
     pub problems: Option<String>,
     pub generation: u64,
+    /// Files merged from another thread that the site's owner has not taken yet.
+    pub merged: HashMap<String, Arc<[u8]>>,
 }
 
 #[derive(Default)]
 pub struct Shared {
     pub served: Mutex<Served>,
     pub changed: Condvar,
+    search_version: AtomicU64,
 }
 
 impl Shared {
     /// Replaces what is served and wakes the pages waiting for a reload.
     pub fn publish(&self, files: Option<HashMap<String, Arc<[u8]>>>, problems: Option<String>) {
         if let Ok(mut s) = self.served.lock() {
-            if let Some(files) = files {
+            if let Some(mut files) = files {
+                // A search index merged meanwhile is newer than the owner's copy.
+                files.extend(s.merged.iter().map(|(k, v)| (k.clone(), v.clone())));
                 s.files = Arc::new(files);
             }
             s.problems = problems;
             s.generation += 1;
         }
         self.changed.notify_all();
+    }
+
+    /// A number for a search index about to be written; only the newest is kept.
+    pub fn next_search_version(&self) -> u64 {
+        self.search_version.fetch_add(1, Ordering::SeqCst) + 1
+    }
+
+    /// Adds files written on another thread (the search index) to what is served,
+    /// without asking open pages to reload; ignored if a newer index was started since.
+    pub fn merge_files(&self, files: HashMap<String, Arc<[u8]>>, version: u64) {
+        if self.search_version.load(Ordering::SeqCst) != version {
+            return;
+        }
+        if let Ok(mut s) = self.served.lock() {
+            let mut all = (*s.files).clone();
+            all.extend(files.iter().map(|(k, v)| (k.clone(), v.clone())));
+            s.files = Arc::new(all);
+            s.merged.extend(files);
+        }
+    }
+
+    /// Forgets search indexes being written: a whole rebuild has just written its own.
+    pub fn forget_merged(&self) {
+        self.search_version.fetch_add(1, Ordering::SeqCst);
+        if let Ok(mut s) = self.served.lock() {
+            s.merged.clear();
+        }
+    }
+
+    /// The files merged since the last call, for the owner of the site to keep.
+    pub fn take_merged(&self) -> HashMap<String, Arc<[u8]>> {
+        self.served
+            .lock()
+            .map(|mut s| std::mem::take(&mut s.merged))
+            .unwrap_or_default()
     }
 }
 

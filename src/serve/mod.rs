@@ -75,6 +75,7 @@ pub fn run(o: &Options) -> Result<(), Vec<Fatal>> {
     while let Some(batch) = changes.next_batch() {
         live.update(&batch);
         live.publish(&shared);
+        live.catch_up(&shared);
     }
     Ok(())
 }

@@ -149,6 +149,10 @@ pub struct Live {
     /// the folders of profiles that are gone, whose files leave the site then.
     owed: Option<HashSet<String>>,
     gone: Vec<String>,
+    /// Whether the search index is older than the pages (it is written after a reload).
+    search_owed: bool,
+    /// Whether the last rebuild rendered everything (the search index included).
+    rebuilt_whole: bool,
 }
 
 impl Live {
@@ -165,6 +169,8 @@ impl Live {
             problems: None,
             owed: None,
             gone: Vec::new(),
+            search_owed: false,
+            rebuilt_whole: false,
         };
         live.rebuild_all()?;
         Ok(live)
@@ -259,6 +265,7 @@ impl Live {
             base_url: "/".into(),
             drafts: true,
             only,
+            search: whole,
         };
         match render_site(&request, &memory) {
             Ok(summary) => {
@@ -277,6 +284,8 @@ impl Live {
                     self.files.extend(rendered);
                 }
                 self.gone.clear();
+                self.search_owed = !whole;
+                self.rebuilt_whole = whole;
                 self.owed = Some(HashSet::new());
                 self.fresh = true;
                 self.problems = None;
@@ -295,8 +304,48 @@ impl Live {
         }
     }
 
+    /// Writes the search index the last partial rebuild left out, on another thread:
+    /// the pages went first, so that a reload is fast; the index follows without asking
+    /// open pages to reload.
+    pub fn catch_up(&mut self, shared: &Arc<Shared>) {
+        let Some(model) = &self.model else { return };
+        if !self.search_owed || self.problems.is_some() {
+            return;
+        }
+        self.search_owed = false;
+        let (site, root, lang, shared) = (
+            model.site.clone(),
+            self.root.clone(),
+            self.lang,
+            shared.clone(),
+        );
+        let version = shared.next_search_version();
+        std::thread::spawn(move || {
+            let memory = Memory::default();
+            let request = Request {
+                root: &root,
+                site: &site,
+                lang,
+                base_url: "/".into(),
+                drafts: true,
+                only: Some(HashSet::new()),
+                search: true,
+            };
+            if render_site(&request, &memory).is_ok() {
+                shared.merge_files(memory.into_files(), version);
+            }
+        });
+    }
+
     /// Hands the new files (if any) and the problems to the server.
     pub fn publish(&mut self, shared: &Shared) {
+        // Keep what the search thread wrote since the last publish, unless a whole
+        // rebuild has written a newer index.
+        if std::mem::take(&mut self.rebuilt_whole) {
+            shared.forget_merged();
+        } else {
+            self.files.extend(shared.take_merged());
+        }
         let files = std::mem::take(&mut self.fresh).then(|| self.files.clone());
         shared.publish(files, self.problems.clone());
     }

@@ -3,29 +3,9 @@
 
 mod common;
 
-use std::collections::BTreeMap;
 use std::fs;
-use std::path::Path;
 
-use common::{Fixture, staff};
-
-/// Every file under `dir`, by relative path, with its bytes.
-fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    let mut out = BTreeMap::new();
-    for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
-        let entry = entry.expect("walk");
-        if entry.file_type().is_file() {
-            let rel = entry
-                .path()
-                .strip_prefix(dir)
-                .expect("inside")
-                .to_string_lossy()
-                .replace('\\', "/");
-            out.insert(rel, fs::read(entry.path()).expect("read"));
-        }
-    }
-    out
-}
+use common::{Fixture, staff, tree};
 
 fn text(f: &Fixture, rel: &str) -> String {
     fs::read_to_string(f.path(&format!("output/{rel}")))

@@ -114,33 +114,5 @@ fn views_name_intrinsic_sizes() {
 
 fn test_profile() -> Profile {
     let doc = crate::content::source::Doc::new("content/2024/a.md", String::new(), 1);
-    Profile {
-        doc,
-        year: 2024,
-        slug: "a".into(),
-        bundle: false,
-        name: None,
-        given_name: None,
-        kind: None,
-        unit: None,
-        position: None,
-        summary: None,
-        photo: None,
-        photo_file: None,
-        photo_consent: None,
-        movements: None,
-        members: None,
-        excellent_members: None,
-        year_field: None,
-        criteria_header: None,
-        criteria: Vec::new(),
-        nomination: None,
-        vote: None,
-        decision: None,
-        province: None,
-        revoked: None,
-        body: String::new(),
-        body_line: 1,
-        keys: Vec::new(),
-    }
+    Profile::empty(doc, 2024, "a")
 }

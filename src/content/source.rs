@@ -95,7 +95,8 @@ pub fn snippet(text: &str, span: Span) -> Option<Snippet> {
     if line.trim().is_empty() || line.len() > 300 {
         return None;
     }
-    let end = (span.end as usize).clamp(start, line_start + line.len());
+    // A span may start on the line's trailing `\r`, past the trimmed line.
+    let end = (span.end as usize).clamp(start, (line_start + line.len()).max(start));
     let end = if text.is_char_boundary(end) {
         end
     } else {
@@ -134,5 +135,13 @@ mod tests {
             }
         );
         assert_eq!(doc.line_of(0), 2);
+    }
+
+    #[test]
+    fn a_span_on_a_carriage_return_does_not_panic() {
+        // Found by the property test: the error span starts on the `\r`.
+        assert!(snippet("=\u{a1}\r", Span { start: 3, end: 4 }).is_some());
+        let doc = Doc::new("x.toml", "=\u{a1}\r", 1);
+        let _ = crate::content::toml_doc::parse(&doc);
     }
 }

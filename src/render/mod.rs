@@ -7,6 +7,7 @@ pub mod images;
 pub mod index;
 pub mod markdown;
 pub mod pages;
+pub mod profile_view;
 pub mod search;
 pub mod theme;
 pub mod urls;

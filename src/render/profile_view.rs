@@ -1,0 +1,141 @@
+//! A profile page's own values: the profile as the page shows it, and its related
+//! exemplars.
+
+use super::index::{avatar_of, is_provincial};
+use super::markdown;
+use super::pages::Pages;
+use super::views::*;
+use crate::check::status::Status;
+use crate::content::model::{Kind, Plan, Profile};
+
+/// How many related exemplars a profile page shows.
+const RELATED: usize = 6;
+
+impl Pages<'_> {
+    /// Up to six exemplars of the same unit, then of the same year: the neighbours of this
+    /// profile in those lists, leaving out `shown` (cards the page already has).
+    pub(super) fn related(&self, i: usize, p: &Profile, shown: &[usize]) -> Vec<&Card> {
+        let ix = self.index;
+        let mut out: Vec<usize> = Vec::with_capacity(RELATED);
+        let lists = [
+            p.unit_id().and_then(|u| ix.by_unit.get(u)),
+            ix.by_year.get(&p.year),
+        ];
+        for list in lists.into_iter().flatten() {
+            let pos = list.iter().position(|&j| j == i).unwrap_or(0);
+            // Neighbours in the list's order, after this profile first, wrapping around.
+            for k in 1..list.len() {
+                let j = list[(pos + k) % list.len()];
+                if out.len() >= RELATED {
+                    break;
+                }
+                if j != i && !out.contains(&j) && !shown.contains(&j) {
+                    out.push(j);
+                }
+            }
+        }
+        ix.cards(out)
+    }
+
+    /// What a profile page shows of a profile.
+    pub(super) fn profile_view(
+        &self,
+        i: usize,
+        status: Status,
+        plan: Option<&Plan>,
+    ) -> ProfileView {
+        let ix = self.index;
+        let p = &ix.site.profiles[i];
+        let unit_id = p.unit_id().unwrap_or_default().to_string();
+        let kind = p.kind().unwrap_or(Kind::Staff);
+        let dated = |r: &Option<crate::content::model::Record>| {
+            r.as_ref().map(|r| Dated {
+                number: r
+                    .number
+                    .as_ref()
+                    .map(|n| n.value.clone())
+                    .unwrap_or_default(),
+                date: r.date.as_ref().map(|d| d.value.dmy()).unwrap_or_default(),
+            })
+        };
+        let criteria = plan
+            .map(|plan| {
+                plan.criteria_for(kind)
+                    .filter_map(|c| {
+                        let evidence = p
+                            .criteria
+                            .iter()
+                            .find(|(k, _)| k.value == c.id)?
+                            .1
+                            .as_ref()?;
+                        Some(CriterionView {
+                            id: c.id.clone(),
+                            text: c.text.clone(),
+                            evidence: evidence.value.clone(),
+                        })
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        let movements = p
+            .movements
+            .iter()
+            .flat_map(|m| m.value.iter())
+            .filter_map(|m| plan.and_then(|pl| pl.movement(&m.value)))
+            .map(|m| MovementView {
+                id: m.id.clone(),
+                name: m.name.clone(),
+            })
+            .collect();
+        let revoked = status == Status::Revoked;
+        ProfileView {
+            name: p.name().to_string(),
+            kind: kind.name(),
+            position: p.position.as_ref().map(|x| x.value.clone()),
+            unit_name: ix
+                .site
+                .unit(&unit_id)
+                .map_or_else(|| unit_id.clone(), |u| u.name.clone()),
+            unit_url: ix.urls.unit(&unit_id),
+            unit_id,
+            year: p.year,
+            year_url: ix.urls.year(p.year),
+            provincial: is_provincial(p) && !revoked,
+            status: status.name(),
+            decision: dated(&p.decision),
+            province: dated(&p.province),
+            revoked: p.revoked.as_ref().map(|r| Revocation {
+                number: r
+                    .number
+                    .as_ref()
+                    .map(|n| n.value.clone())
+                    .unwrap_or_default(),
+                date: r.date.as_ref().map(|d| d.value.dmy()).unwrap_or_default(),
+                reason: r
+                    .reason
+                    .as_ref()
+                    .map(|n| n.value.clone())
+                    .unwrap_or_default(),
+            }),
+            summary: p
+                .summary
+                .as_ref()
+                .map(|x| x.value.clone())
+                .unwrap_or_default(),
+            avatar: Avatar {
+                photo: ix.portraits[i].clone(),
+                ..ix.card(i)
+                    .map_or_else(|| avatar_of(p.name()), |c| c.avatar.clone())
+            },
+            criteria,
+            movements,
+            members: p.members.as_ref().map(|m| m.value),
+            excellent_members: p.excellent_members.as_ref().map(|m| m.value),
+            story_html: if revoked {
+                String::new()
+            } else {
+                markdown::to_html(&p.body)
+            },
+        }
+    }
+}

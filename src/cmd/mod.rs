@@ -20,8 +20,8 @@ pub const FATAL: u8 = 2;
 
 /// Reads and checks a site: the model, and every diagnostic sorted.
 pub fn analyse(root: &Path) -> Result<(Loaded, Vec<Diagnostic>), Vec<Fatal>> {
-    let loaded = load(root)?;
-    let mut diags = loaded.diags.clone();
+    let mut loaded = load(root)?;
+    let mut diags = std::mem::take(&mut loaded.diags);
     diags.extend(check_site(&loaded.site));
     diag::sort(&mut diags);
     Ok((loaded, diags))

@@ -293,6 +293,16 @@ impl Site {
         self.units.iter().find(|u| u.id == id)
     }
 
+    /// The years that have a valid plan, newest first.
+    pub fn years(&self) -> Vec<u16> {
+        self.plans
+            .keys()
+            .rev()
+            .copied()
+            .filter(|y| self.plan(*y).is_some())
+            .collect()
+    }
+
     pub fn plan(&self, year: u16) -> Option<&Plan> {
         match self.plans.get(&year) {
             Some(PlanState::Valid(p)) => Some(p),

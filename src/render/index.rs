@@ -9,7 +9,7 @@ use super::urls::Urls;
 use super::views::{Avatar, Card, PhotoView};
 use crate::check::status::{Status, status};
 use crate::content::model::{Kind, Profile, Site};
-use crate::text::collate::{compare, given_name, person_order};
+use crate::text::collate::{given_name, person_order};
 
 /// A unit's listed collective in a year, and the listed leaders who head it.
 pub type Group = (Option<usize>, Vec<usize>);
@@ -171,9 +171,4 @@ fn card(site: &Site, urls: &Urls, p: &Profile, s: Status) -> Card {
         status: s.name(),
         avatar: avatar_of(p.name()),
     }
-}
-
-/// Sorting helper for units: Vietnamese order of their names.
-pub fn unit_order(a: &str, b: &str) -> Ordering {
-    compare(a, b)
 }

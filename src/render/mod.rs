@@ -158,13 +158,7 @@ pub fn render(
     images::attach(&mut index, &photos, site.config.language);
     clock.lap("photos");
     let index = index;
-    let years: Vec<u16> = site
-        .plans
-        .keys()
-        .rev()
-        .copied()
-        .filter(|y| site.plan(*y).is_some())
-        .collect();
+    let years = site.years();
     let view = site_view(site, &urls, opts, &years);
     let pages = Pages::new(&index, theme, &view);
     let pages = &pages;

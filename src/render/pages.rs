@@ -6,12 +6,13 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 use tera::Context;
 
-use super::index::{Index, unit_order};
+use super::index::Index;
 use super::markdown;
 use super::theme::{Theme, describe};
 use super::views::*;
 use crate::check::status::Status;
 use crate::content::model::{Kind, Plan, Unit};
+use crate::text::collate::compare;
 
 /// Renders pages with a shared base context (`site`, `t`).
 pub struct Pages<'a> {
@@ -115,7 +116,7 @@ impl<'a> Pages<'a> {
                 count,
             })
             .collect();
-        by_unit.sort_by(|a, b| unit_order(&a.name, &b.name));
+        by_unit.sort_by(|a, b| compare(&a.name, &b.name));
         Roll {
             year,
             url: ix.urls.year(year),
@@ -128,18 +129,6 @@ impl<'a> Pages<'a> {
             by_unit,
             drafts: ix.drafts,
         }
-    }
-
-    /// Years with a plan, newest first.
-    pub fn years(&self) -> Vec<u16> {
-        self.index
-            .site
-            .plans
-            .keys()
-            .rev()
-            .copied()
-            .filter(|y| self.index.site.plan(*y).is_some())
-            .collect()
     }
 
     fn unit_view(&self, u: &Unit) -> UnitView {
@@ -165,12 +154,12 @@ impl<'a> Pages<'a> {
             .iter()
             .map(|u| self.unit_view(u))
             .collect();
-        units.sort_by(|a, b| unit_order(&a.name, &b.name));
+        units.sort_by(|a, b| compare(&a.name, &b.name));
         units
     }
 
     pub fn home(&self) -> Result<String, String> {
-        let years = self.years();
+        let years = self.index.site.years();
         let latest = years.first().map(|&y| self.roll(y));
         let summaries: Vec<YearSummary> = years
             .iter()

@@ -204,7 +204,8 @@ pub fn files(index: &Index) -> Vec<(String, Vec<u8>)> {
     );
     let docs: Vec<String> = records
         .par_iter()
-        .map(|r| serde_json::to_string(r).expect("a record serialises"))
+        // A record holds only strings and numbers: serialising it cannot fail.
+        .map(|r| serde_json::to_string(r).unwrap_or_default())
         .collect();
     let mut hash = Fnv::default();
     for text in words.iter().chain(&pairs).map(|s| &s.1).chain(&docs) {

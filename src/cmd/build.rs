@@ -4,9 +4,12 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
+use super::build_report::{summary_line, timings};
 use super::{CONTENT_ERRORS, OK, analyse, fatal};
+use crate::content::story::KEEP_BYTES;
 use crate::diag::{Diagnostic, Fatal, Lang, count_errors, report};
-use crate::output::Staging;
+use crate::output::stamp::{self, Said, Stamp};
+use crate::output::{Output, Written};
 use crate::pipeline::{Failure, Request, Stopped, build_site};
 use crate::render::{Sink, Summary};
 
@@ -18,10 +21,10 @@ pub struct Options {
     pub timings: bool,
 }
 
-impl Sink for Staging {
+impl Sink for Output {
     fn put(&self, rel: &str, bytes: &[u8]) -> Result<(), String> {
-        self.write(rel, bytes)
-            .map_err(|e| format!("{}/{rel}: {e}", self.dir().display()))
+        Output::put(self, rel, bytes)
+            .map_err(|e| format!("{}/{rel}: {e}", self.staging().display()))
     }
 }
 
@@ -40,44 +43,6 @@ fn safe_output(root: &Path, output: &Path) -> Result<(), Fatal> {
         return Err(Fatal::BadArgument { detail });
     }
     Ok(())
-}
-
-fn seconds(secs: f64, lang: Lang) -> String {
-    let s = format!("{secs:.2}");
-    if lang == Lang::Vi {
-        s.replace('.', ",")
-    } else {
-        s
-    }
-}
-
-fn summary_line(out: &Path, s: &Summary, secs: f64, lang: Lang) -> String {
-    match lang {
-        Lang::Vi => format!(
-            "đã xây dựng {}: {} trang; hồ sơ: {} được công nhận, {} chờ xét, {} không được công nhận, {} bị thu hồi; ảnh: {} xử lý, {} dùng lại; {} giây",
-            out.display(),
-            s.pages,
-            s.recognised,
-            s.pending,
-            s.not_recognised,
-            s.revoked,
-            s.photos_processed,
-            s.photos_reused,
-            seconds(secs, lang)
-        ),
-        Lang::En => format!(
-            "built {}: {} pages; profiles: {} recognised, {} pending, {} not recognised, {} revoked; photos: {} processed, {} reused; {} s",
-            out.display(),
-            s.pages,
-            s.recognised,
-            s.pending,
-            s.not_recognised,
-            s.revoked,
-            s.photos_processed,
-            s.photos_reused,
-            seconds(secs, lang)
-        ),
-    }
 }
 
 /// Prints the diagnostics `show` of a site that is not built, the count of `all`, and
@@ -101,22 +66,84 @@ fn refuse(show: &[Diagnostic], all: &[Diagnostic], profiles: usize, lang: Lang) 
     CONTENT_ERRORS
 }
 
+/// What a build depends on besides its files: the options that change the output.
+fn options_key(o: &Options, output: &Path) -> String {
+    let abs = std::path::absolute(output).unwrap_or_else(|_| output.to_path_buf());
+    format!(
+        "output={}\0base={:?}\0drafts={}",
+        abs.display(),
+        o.base_url,
+        o.drafts
+    )
+}
+
+/// When nothing the last build read has changed and its output is as it left it: prints
+/// what it said, and touches no file.
+fn unchanged(o: &Options, output: &Path, inputs: &str, lang: Option<Lang>, start: Instant) -> bool {
+    let Some(last) = stamp::read(&o.root) else {
+        return false;
+    };
+    if last.inputs != inputs || stamp::output(output).as_deref() != Some(last.output.as_str()) {
+        return false;
+    }
+    let said = &last.said;
+    let lang = lang.unwrap_or(Lang::parse(&said.lang).unwrap_or_default());
+    let warnings = match lang {
+        Lang::Vi => &said.warnings_vi,
+        Lang::En => &said.warnings_en,
+    };
+    for w in warnings {
+        eprintln!("{w}");
+    }
+    if o.timings {
+        timings(&[(
+            "nothing changed since the last build (inputs and output compared)",
+            start.elapsed(),
+        )]);
+    }
+    let summary = Summary {
+        pages: said.pages,
+        recognised: said.recognised,
+        pending: said.pending,
+        not_recognised: said.not_recognised,
+        revoked: said.revoked,
+        photos_reused: said.photos,
+        ..Summary::default()
+    };
+    let written = Written {
+        unchanged: said.files,
+        ..Written::default()
+    };
+    let secs = start.elapsed().as_secs_f64();
+    println!("{}", summary_line(output, &summary, &written, secs, lang));
+    true
+}
+
 pub fn run(o: &Options, lang: Option<Lang>) -> u8 {
     let start = Instant::now();
-    let (loaded, diags) = match analyse(&o.root) {
+    let output = o.output.clone().unwrap_or_else(|| o.root.join("output"));
+    let inputs = stamp::inputs(&o.root, &options_key(o, &output));
+    if let Some(inputs) = &inputs
+        && unchanged(o, &output, inputs, lang, start)
+    {
+        return OK;
+    }
+    let stamped = start.elapsed();
+    let (mut loaded, diags) = match analyse(&o.root) {
         Ok(x) => x,
         Err(f) => return fatal(&f, lang.unwrap_or_default()),
     };
-    let checked = start.elapsed();
-    let site = &loaded.site;
-    let lang = lang.unwrap_or(site.config.language);
+    let site_lang = loaded.site.config.language;
+    let lang = lang.unwrap_or(site_lang);
     if count_errors(&diags) > 0 {
-        return refuse(&diags, &diags, site.files.len(), lang);
+        return refuse(&diags, &diags, loaded.site.files.len(), lang);
     }
     for d in &diags {
         eprintln!("{}", report::human(d, lang));
     }
-    let output = o.output.clone().unwrap_or_else(|| o.root.join("output"));
+    // Checked: a large site's stories are read again when needed rather than kept.
+    loaded.site.release_texts(KEEP_BYTES);
+    let site = &loaded.site;
     if let Err(f) = safe_output(&o.root, &output) {
         return fatal(&[f], lang);
     }
@@ -131,7 +158,7 @@ pub fn run(o: &Options, lang: Option<Lang>) -> u8 {
         let detail = format!("--base-url \"{base_url}\": /, /sub-path/ or https://…");
         return fatal(&[Fatal::BadArgument { detail }], lang);
     }
-    let staging = match Staging::new(&output) {
+    let out = match Output::new(&output) {
         Ok(s) => s,
         Err(e) => {
             let f = Fatal::Unwritable {
@@ -141,7 +168,6 @@ pub fn run(o: &Options, lang: Option<Lang>) -> u8 {
             return fatal(&[f], lang);
         }
     };
-    let rendered_at = Instant::now();
     let request = Request {
         root: &o.root,
         site,
@@ -151,7 +177,7 @@ pub fn run(o: &Options, lang: Option<Lang>) -> u8 {
         only: None,
         search: true,
     };
-    let summary = match build_site(&request, &staging) {
+    let summary = match build_site(&request, &out) {
         Ok(s) => s,
         Err(Stopped::Photos(photo_diags)) => {
             // The warnings are printed already; the count covers them too.
@@ -169,35 +195,50 @@ pub fn run(o: &Options, lang: Option<Lang>) -> u8 {
         }
         Err(Stopped::Failed(Failure::Fatal(f))) => return fatal(&f, lang),
     };
-    let rendered = rendered_at.elapsed();
     let committed_at = Instant::now();
-    if let Err(e) = staging.commit() {
-        return fatal(
-            &[Fatal::Unwritable {
+    stamp::forget(&o.root);
+    let written = match out.commit() {
+        Ok(w) => w,
+        Err(e) => {
+            let f = Fatal::Unwritable {
                 path: output.display().to_string(),
                 detail: e.to_string(),
-            }],
-            lang,
+            };
+            return fatal(&[f], lang);
+        }
+    };
+    let committed = committed_at.elapsed();
+    if let (Some(inputs), Some(out_hash)) = (inputs, stamp::output(&output)) {
+        let said = Said {
+            lang: site_lang.code().to_string(),
+            warnings_vi: diags.iter().map(|d| report::human(d, Lang::Vi)).collect(),
+            warnings_en: diags.iter().map(|d| report::human(d, Lang::En)).collect(),
+            pages: summary.pages,
+            recognised: summary.recognised,
+            pending: summary.pending,
+            not_recognised: summary.not_recognised,
+            revoked: summary.revoked,
+            photos: summary.photos_processed + summary.photos_reused,
+            files: written.written + written.unchanged,
+        };
+        stamp::write(
+            &o.root,
+            &Stamp {
+                inputs,
+                output: out_hash,
+                said,
+            },
         );
     }
     if o.timings {
-        let committed = committed_at.elapsed();
-        eprintln!("{:>8.3} s  read, parse and check", checked.as_secs_f64());
-        for (phase, time) in &summary.phases {
-            eprintln!(
-                "{:>8.3} s    {phase} (rendered and written)",
-                time.as_secs_f64()
-            );
-        }
-        eprintln!(
-            "{:>8.3} s  render and write, in all",
-            rendered.as_secs_f64()
-        );
-        eprintln!("{:>8.3} s  swap the new output in", committed.as_secs_f64());
+        let mut phases = vec![("compare inputs with the last build", stamped)];
+        phases.extend(loaded.phases.iter().copied());
+        phases.extend(summary.phases.iter().map(|(p, t)| (*p, *t)));
+        phases.push(("move changed files into the output", committed));
+        phases.push(("in all", start.elapsed()));
+        timings(&phases);
     }
-    println!(
-        "{}",
-        summary_line(&output, &summary, start.elapsed().as_secs_f64(), lang)
-    );
+    let secs = start.elapsed().as_secs_f64();
+    println!("{}", summary_line(&output, &summary, &written, secs, lang));
     OK
 }

@@ -1,6 +1,7 @@
 //! One file per command, each thin: parse what it needs, call the rooms, pick an exit code.
 
 pub mod build;
+mod build_report;
 pub mod check;
 pub mod init;
 pub mod new;
@@ -21,9 +22,11 @@ pub const FATAL: u8 = 2;
 /// Reads and checks a site: the model, and every diagnostic sorted.
 pub fn analyse(root: &Path) -> Result<(Loaded, Vec<Diagnostic>), Vec<Fatal>> {
     let mut loaded = load(root)?;
+    let at = std::time::Instant::now();
     let mut diags = std::mem::take(&mut loaded.diags);
     diags.extend(check_site(&loaded.site));
     diag::sort(&mut diags);
+    loaded.phases.push(("check", at.elapsed()));
     Ok((loaded, diags))
 }
 

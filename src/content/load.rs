@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::io;
 use std::path::{Component, Path, PathBuf};
+use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
@@ -23,7 +24,12 @@ pub const MAX_PHOTO_SIDE: u32 = 12_000;
 pub struct Loaded {
     pub site: Site,
     pub diags: Vec<Diagnostic>,
+    /// How long reading the profiles' files and parsing them took.
+    pub phases: Vec<(&'static str, Duration)>,
 }
+
+/// How many profile files are read, then parsed, at a time.
+const CHUNK: usize = 4096;
 
 /// The path of `path` relative to `root`, with `/`.
 pub fn rel(root: &Path, path: &Path) -> String {
@@ -156,18 +162,31 @@ pub fn load(root: &Path) -> Result<Loaded, Vec<Fatal>> {
     }
 
     let content_real = content.canonicalize().unwrap_or(content.clone());
-    let read: Vec<_> = found
-        .par_iter()
-        .map(|f| read_one(root, &content_real, f))
-        .collect();
-    let mut profiles = Vec::with_capacity(read.len());
-    for r in read {
-        match r {
-            Ok((p, d)) => {
-                profiles.extend(p);
-                diags.extend(d);
+    let mut profiles = Vec::with_capacity(found.len());
+    let (mut reading, mut parsing) = (Duration::ZERO, Duration::ZERO);
+    // A chunk at a time, so that the bytes of 100,000 files are never held at once.
+    for chunk in found.chunks(CHUNK) {
+        let at = Instant::now();
+        let bytes: Vec<_> = chunk
+            .par_iter()
+            .map(|f| read_bytes(root, &f.path))
+            .collect();
+        reading += at.elapsed();
+        let at = Instant::now();
+        let parsed: Vec<_> = chunk
+            .par_iter()
+            .zip(bytes)
+            .map(|(f, bytes)| bytes.map(|b| parse_one(root, &content_real, f, b)))
+            .collect();
+        parsing += at.elapsed();
+        for r in parsed {
+            match r {
+                Ok((p, d)) => {
+                    profiles.extend(p);
+                    diags.extend(d);
+                }
+                Err(f) => fatals.push(f),
             }
-            Err(f) => fatals.push(f),
         }
     }
     if !fatals.is_empty() {
@@ -189,7 +208,11 @@ pub fn load(root: &Path) -> Result<Loaded, Vec<Fatal>> {
         profiles,
         files,
     };
-    Ok(Loaded { site, diags })
+    Ok(Loaded {
+        site,
+        diags,
+        phases: vec![("read files", reading), ("parse", parsing)],
+    })
 }
 
 /// A profile file on disk.
@@ -269,11 +292,21 @@ pub(crate) fn read_one(
     content_real: &Path,
     f: &Found,
 ) -> Result<(Option<Profile>, Vec<Diagnostic>), Fatal> {
-    let file = rel(root, &f.path);
     let bytes = read_bytes(root, &f.path)?;
+    Ok(parse_one(root, content_real, f, bytes))
+}
+
+/// A profile from the bytes of its file.
+fn parse_one(
+    root: &Path,
+    content_real: &Path,
+    f: &Found,
+    bytes: Vec<u8>,
+) -> (Option<Profile>, Vec<Diagnostic>) {
+    let file = rel(root, &f.path);
     let text = match decode(&file, bytes) {
         Ok(t) => t,
-        Err(d) => return Ok((None, vec![d])),
+        Err(d) => return (None, vec![d]),
     };
     let loc = Location {
         file: &file,
@@ -288,7 +321,7 @@ pub(crate) fn read_one(
         let dir = f.path.parent().unwrap_or(root);
         p.photo_file = Some(locate_photo(content_real, dir, &photo.value));
     }
-    Ok((profile, diags))
+    (profile, diags)
 }
 
 /// Finds a photo named relative to its profile's folder, refusing anything that leads

@@ -9,4 +9,5 @@ pub mod reader;
 pub mod reread;
 pub mod site_file;
 pub mod source;
+pub mod story;
 pub mod toml_doc;

@@ -209,6 +209,9 @@ pub struct Profile {
     pub revoked: Option<Record>,
     pub body: String,
     pub body_line: u32,
+    /// When the story was let go to save memory (see `content::story`), the hash of the
+    /// text it had: read again, it must be the same.
+    pub body_hash: Option<[u8; 32]>,
     /// The top-level keys written, valid or not.
     pub keys: Vec<String>,
 }
@@ -243,6 +246,7 @@ impl Profile {
             revoked: None,
             body: String::new(),
             body_line: 1,
+            body_hash: None,
             keys: Vec::new(),
         }
     }

@@ -149,6 +149,7 @@ pub fn read_profile(loc: &Location, text: &str) -> (Option<Profile>, Vec<Diagnos
         revoked,
         body: parts.body.to_string(),
         body_line: parts.body_line,
+        body_hash: None,
         keys: root
             .table
             .iter()

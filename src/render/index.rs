@@ -27,6 +27,9 @@ pub struct Index<'s> {
     pub by_year: BTreeMap<u16, Vec<usize>>,
     /// Listed profiles by unit, in Vietnamese order.
     pub by_unit: HashMap<&'s str, Vec<usize>>,
+    /// Where each listed profile stands in its year's list and in its unit's list.
+    pub place_in_year: Vec<usize>,
+    pub place_in_unit: Vec<usize>,
     /// For each (year, unit): its listed collective and the listed leaders who head it.
     pub heads: HashMap<(u16, &'s str), Group>,
     /// The published photo of each profile, as its own page shows it (see `images`).
@@ -77,6 +80,18 @@ impl<'s> Index<'s> {
         for list in by_year.values_mut() {
             list.sort_by(|&a, &b| compare_in_roll(&site.profiles[a], &site.profiles[b]));
         }
+        let mut place_in_year = vec![0; site.profiles.len()];
+        let mut place_in_unit = vec![0; site.profiles.len()];
+        for (lists, places) in [
+            (by_year.values().collect::<Vec<_>>(), &mut place_in_year),
+            (by_unit.values().collect(), &mut place_in_unit),
+        ] {
+            for list in lists {
+                for (k, &i) in list.iter().enumerate() {
+                    places[i] = k;
+                }
+            }
+        }
         let mut heads: HashMap<(u16, &str), Group> = HashMap::new();
         for &i in &order_idx {
             let p = &site.profiles[i];
@@ -105,9 +120,31 @@ impl<'s> Index<'s> {
             pages,
             by_year,
             by_unit,
+            place_in_year,
+            place_in_unit,
             heads,
             portraits: vec![None; site.profiles.len()],
         }
+    }
+
+    /// The profiles that get a page, each unit's in the unit's order, then the others:
+    /// the order to render them in, so that the cards of a page's related exemplars (its
+    /// neighbours in its unit) were just rendered for the pages before it.
+    pub fn pages_by_unit(&self) -> Vec<usize> {
+        let mut has_page = vec![false; self.site.profiles.len()];
+        for &i in &self.pages {
+            has_page[i] = true;
+        }
+        let mut out = Vec::with_capacity(self.pages.len());
+        for u in &self.site.units {
+            for &i in self.by_unit.get(u.id.as_str()).into_iter().flatten() {
+                if std::mem::take(&mut has_page[i]) {
+                    out.push(i);
+                }
+            }
+        }
+        out.extend(self.pages.iter().copied().filter(|&i| has_page[i]));
+        out
     }
 
     pub fn card(&self, i: usize) -> Option<&Card> {

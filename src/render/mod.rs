@@ -2,6 +2,7 @@
 //! the plain views templates receive, feeds and the sitemap. Never reads content files.
 
 pub mod avatar;
+pub mod card_fn;
 pub mod feeds;
 pub mod images;
 pub mod index;
@@ -118,6 +119,12 @@ impl Clock {
         }
     }
 
+    /// Ends a phase made of `steps`, each timed on its own.
+    pub fn steps(&mut self, steps: &[(&'static str, Duration)]) {
+        self.laps.extend_from_slice(steps);
+        self.last = Instant::now();
+    }
+
     /// Ends the phase called `name`.
     pub fn lap(&mut self, name: &'static str) {
         let now = Instant::now();
@@ -128,6 +135,46 @@ impl Clock {
 
 /// A page to render: its file, and the function that renders it.
 type Job<'a> = (String, Box<dyn Fn() -> Result<String, String> + Sync + 'a>);
+
+/// A page rendered once, in a chunk: its file, and the function that renders it.
+type Once<'a> = (
+    String,
+    Box<dyn FnOnce() -> Result<String, String> + Send + 'a>,
+);
+
+/// How many profile pages are rendered, then written, at a time: enough to keep every
+/// core busy, few enough that a site of 100,000 never holds its pages in memory at once.
+const CHUNK: usize = 2048;
+
+/// Time spent on each step of the pages, summed over the chunks.
+#[derive(Default)]
+struct Steps {
+    markdown: Duration,
+    templates: Duration,
+    write: Duration,
+}
+
+impl Steps {
+    /// Renders `pages` (templates), then writes them; returns the errors of both.
+    fn render_and_write(&mut self, pages: Vec<Once<'_>>, sink: &dyn Sink) -> Vec<String> {
+        let at = Instant::now();
+        let done: Vec<(String, Result<String, String>)> = pages
+            .into_par_iter()
+            .map(|(path, job)| (path, job()))
+            .collect();
+        self.templates += at.elapsed();
+        let at = Instant::now();
+        let errors = done
+            .par_iter()
+            .filter_map(|(path, html)| match html {
+                Ok(html) => sink.put(path, html.as_bytes()).err(),
+                Err(e) => Some(e.clone()),
+            })
+            .collect();
+        self.write += at.elapsed();
+        errors
+    }
+}
 
 /// Publishes the photos, then renders every page, the feed and the sitemap into `sink`;
 /// every template error (or every photo that fails) is collected, not just the first.
@@ -140,7 +187,7 @@ pub fn render(
     let mut clock = Clock::start();
     let urls = Urls::new(&opts.base_url);
     let mut index = Index::new(site, urls.clone(), opts.drafts);
-    clock.lap("index");
+    clock.lap("index of years and units");
     let photos = images::publish(
         site,
         &images::candidates(site, &index),
@@ -156,24 +203,49 @@ pub fn render(
         return Err(Error::Template(photos.errors));
     }
     images::attach(&mut index, &photos, site.config.language);
-    clock.lap("photos");
+    clock.lap("images");
     let index = index;
     let years = site.years();
     let view = site_view(site, &urls, opts, &years);
     let pages = Pages::new(&index, theme, &view);
     let pages = &pages;
+    let wanted = |path: &str| opts.only.as_ref().is_none_or(|only| only.contains(path));
 
+    // Profile pages, a chunk at a time: Markdown, then templates, then writing.
+    let mut steps = Steps::default();
+    let mut errors: Vec<String> = Vec::new();
+    let profiles: Vec<(String, usize)> = index
+        .pages_by_unit()
+        .into_iter()
+        .map(|i| {
+            let p = &site.profiles[i];
+            (page_file(&format!("{}/{}/", p.year, p.slug)), i)
+        })
+        .filter(|(path, _)| wanted(path))
+        .collect();
+    let count = index.pages.len();
+    for chunk in profiles.chunks(CHUNK) {
+        let at = Instant::now();
+        let stories: Vec<Result<String, String>> =
+            chunk.par_iter().map(|&(_, i)| pages.story(i)).collect();
+        steps.markdown += at.elapsed();
+        let jobs = chunk
+            .iter()
+            .zip(stories)
+            .map(|((path, i), story)| {
+                let job: Box<dyn FnOnce() -> Result<String, String> + Send> =
+                    Box::new(move || pages.profile(*i, story));
+                (path.clone(), job)
+            })
+            .collect();
+        errors.extend(steps.render_and_write(jobs, sink));
+    }
+
+    // The lists: home, years, units, search and the 404 page.
     let mut jobs: Vec<Job> = Vec::new();
     jobs.push((page_file(""), Box::new(move || pages.home())));
     for &y in &years {
         jobs.push((page_file(&format!("{y}/")), Box::new(move || pages.year(y))));
-    }
-    for &i in &index.pages {
-        let p = &site.profiles[i];
-        jobs.push((
-            page_file(&format!("{}/{}/", p.year, p.slug)),
-            Box::new(move || pages.profile(i)),
-        ));
     }
     jobs.push((page_file("don-vi/"), Box::new(move || pages.units())));
     for u in &site.units {
@@ -184,17 +256,21 @@ pub fn render(
     }
     jobs.push((page_file("tim-kiem/"), Box::new(move || pages.search())));
     jobs.push(("404.html".into(), Box::new(move || pages.not_found())));
-
-    let wanted = |path: &str| opts.only.as_ref().is_none_or(|only| only.contains(path));
-    let mut errors: Vec<String> = jobs
-        .par_iter()
+    let count = count + jobs.len();
+    let lists = jobs
+        .iter()
         .filter(|(path, _)| wanted(path))
-        .filter_map(|(path, job)| match job() {
-            Ok(html) => sink.put(path, html.as_bytes()).err(),
-            Err(e) => Some(e),
+        .map(|(path, job)| {
+            let job: Box<dyn FnOnce() -> Result<String, String> + Send> = Box::new(job);
+            (path.clone(), job)
         })
         .collect();
-    clock.lap("pages");
+    errors.extend(steps.render_and_write(lists, sink));
+    clock.steps(&[
+        ("Markdown", steps.markdown),
+        ("templates", steps.templates),
+        ("write pages", steps.write),
+    ]);
     for (path, body) in [
         ("atom.xml", feeds::atom(&index)),
         ("sitemap.xml", feeds::sitemap(&index, &years)),
@@ -219,7 +295,7 @@ pub fn render(
         return Err(Error::Template(errors));
     }
     Ok(Summary {
-        pages: jobs.len(),
+        pages: count,
         recognised: index.count(Status::Recognised),
         pending: index.count(Status::Pending),
         not_recognised: index.count(Status::NotRecognised),

@@ -2,6 +2,7 @@
 //! and 404. Values come from the index built once; nothing here reads files.
 
 use std::collections::BTreeMap;
+use std::sync::{Mutex, PoisonError};
 
 use serde::Serialize;
 use tera::Context;
@@ -19,6 +20,8 @@ pub struct Pages<'a> {
     pub index: &'a Index<'a>,
     pub theme: &'a Theme,
     base: Context,
+    /// Copies of `base` between two pages: a page adds its values, then takes them out.
+    contexts: Mutex<Vec<Context>>,
 }
 
 fn plan_view(plan: &Plan) -> PlanView {
@@ -51,7 +54,12 @@ impl<'a> Pages<'a> {
         let mut base = Context::new();
         base.insert("site", site);
         base.insert("t", &theme.strings);
-        Pages { index, theme, base }
+        Pages {
+            index,
+            theme,
+            base,
+            contexts: Mutex::new(Vec::new()),
+        }
     }
 
     fn meta(
@@ -75,15 +83,22 @@ impl<'a> Pages<'a> {
         &self,
         template: &str,
         page: PageMeta,
-        extra: &[(&str, &dyn ErasedSerialize)],
+        extra: &[(&str, &dyn Insert)],
         about: &str,
     ) -> Result<String, String> {
-        let mut ctx = self.base.clone();
+        let contexts = || self.contexts.lock().unwrap_or_else(PoisonError::into_inner);
+        let mut ctx = contexts().pop().unwrap_or_else(|| self.base.clone());
         ctx.insert("page", &page);
         for (k, v) in extra {
-            ctx.insert(*k, &Erased(*v));
+            v.insert_into(&mut ctx, k);
         }
-        self.theme.tera.render(template, &ctx).map_err(|e| {
+        let html = self.theme.tera.render(template, &ctx);
+        ctx.remove("page");
+        for (k, _) in extra {
+            ctx.remove(k);
+        }
+        contexts().push(ctx);
+        html.map_err(|e| {
             let d = describe(&e, &self.theme.sources);
             if about.is_empty() {
                 d
@@ -200,12 +215,22 @@ impl<'a> Pages<'a> {
         self.render("year.html", page, &[("roll", &roll)], "")
     }
 
-    pub fn profile(&self, i: usize) -> Result<String, String> {
+    /// The story of profile `i` as HTML, as its page shows it (none when revoked).
+    pub fn story(&self, i: usize) -> Result<String, String> {
+        if self.index.status[i] == Status::Revoked {
+            return Ok(String::new());
+        }
+        Ok(markdown::to_html(&self.index.site.story(i)?))
+    }
+
+    /// The page of profile `i`, whose story is `story_html` (see [`Pages::story`]).
+    pub fn profile(&self, i: usize, story_html: Result<String, String>) -> Result<String, String> {
+        let story_html = story_html?;
         let ix = self.index;
         let p = &ix.site.profiles[i];
         let status = ix.status[i];
         let plan = ix.site.plan(p.year);
-        let view = self.profile_view(i, status, plan);
+        let view = self.profile_view(i, status, plan, story_html);
         let unit = p.unit_id().unwrap_or_default();
         let group = ix.heads.get(&(p.year, unit));
         let collective_idx = match p.kind() {
@@ -320,24 +345,14 @@ impl<'a> Pages<'a> {
     }
 }
 
-/// Lets values of different types stand in one list of template values.
-pub trait ErasedSerialize {
-    fn erased(&self) -> serde_json::Result<serde_json::Value>;
+/// Lets values of different types stand in one list of template values, each converted
+/// once into the context.
+pub trait Insert {
+    fn insert_into(&self, ctx: &mut Context, key: &str);
 }
 
-impl<T: Serialize> ErasedSerialize for T {
-    fn erased(&self) -> serde_json::Result<serde_json::Value> {
-        serde_json::to_value(self)
-    }
-}
-
-struct Erased<'a>(&'a dyn ErasedSerialize);
-
-impl Serialize for Erased<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        self.0
-            .erased()
-            .map_err(serde::ser::Error::custom)?
-            .serialize(s)
+impl<T: Serialize> Insert for T {
+    fn insert_into(&self, ctx: &mut Context, key: &str) {
+        ctx.insert(key, self);
     }
 }

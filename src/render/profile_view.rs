@@ -2,7 +2,6 @@
 //! exemplars.
 
 use super::index::{avatar_of, is_provincial};
-use super::markdown;
 use super::pages::Pages;
 use super::views::*;
 use crate::check::status::Status;
@@ -18,11 +17,14 @@ impl Pages<'_> {
         let ix = self.index;
         let mut out: Vec<usize> = Vec::with_capacity(RELATED);
         let lists = [
-            p.unit_id().and_then(|u| ix.by_unit.get(u)),
-            ix.by_year.get(&p.year),
+            (
+                p.unit_id().and_then(|u| ix.by_unit.get(u)),
+                ix.place_in_unit[i],
+            ),
+            (ix.by_year.get(&p.year), ix.place_in_year[i]),
         ];
-        for list in lists.into_iter().flatten() {
-            let pos = list.iter().position(|&j| j == i).unwrap_or(0);
+        for (list, pos) in lists {
+            let Some(list) = list else { continue };
             // Neighbours in the list's order, after this profile first, wrapping around.
             for k in 1..list.len() {
                 let j = list[(pos + k) % list.len()];
@@ -43,6 +45,7 @@ impl Pages<'_> {
         i: usize,
         status: Status,
         plan: Option<&Plan>,
+        story_html: String,
     ) -> ProfileView {
         let ix = self.index;
         let p = &ix.site.profiles[i];
@@ -131,11 +134,7 @@ impl Pages<'_> {
             movements,
             members: p.members.as_ref().map(|m| m.value),
             excellent_members: p.excellent_members.as_ref().map(|m| m.value),
-            story_html: if revoked {
-                String::new()
-            } else {
-                markdown::to_html(&p.body)
-            },
+            story_html,
         }
     }
 }

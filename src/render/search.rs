@@ -108,7 +108,7 @@ pub fn records(index: &Index) -> Vec<Record> {
                 year: p.year,
                 path: format!("{}/{}/", p.year, p.slug),
                 summary: value(&p.summary),
-                story: plain_text(&p.body),
+                story: plain_text(&site.story(i).unwrap_or_default()),
             }
         })
         .collect()

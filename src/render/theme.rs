@@ -6,9 +6,10 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::Path;
 
-use tera::Tera;
+use tera::{Context, Tera};
 use walkdir::WalkDir;
 
+use super::card_fn::CardFn;
 use crate::diag::{Fatal, Lang};
 
 include!(concat!(env!("OUT_DIR"), "/default_theme.rs"));
@@ -71,16 +72,22 @@ fn files(root: &Path, name: &str) -> Result<BTreeMap<String, Vec<u8>>, Fatal> {
 /// nothing else (Tera's default also escapes `/`, which bloats every address).
 pub fn escape(input: &str) -> String {
     let mut out = String::with_capacity(input.len() + input.len() / 8);
-    for c in input.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
+    let mut done = 0;
+    for (i, b) in input.bytes().enumerate() {
+        let entity = match b {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            _ => continue,
+        };
+        // The five are ASCII: `i` is always at a character boundary.
+        out.push_str(&input[done..i]);
+        out.push_str(entity);
+        done = i + 1;
     }
+    out.push_str(&input[done..]);
     out
 }
 
@@ -159,6 +166,10 @@ pub fn load(root: &Path, name: &str, lang: Lang) -> Result<Theme, Fatal> {
         .map_err(|e| Fatal::Template {
             detail: describe(&e, &templates),
         })?;
+    let mut words = Context::new();
+    words.insert("t", &strings);
+    let cards = CardFn::new(tera.clone(), words);
+    tera.register_function("card", cards);
     Ok(Theme {
         tera,
         strings,

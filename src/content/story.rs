@@ -1,0 +1,103 @@
+//! Stories kept on disk. A site of 100,000 profiles holds half a gigabyte of Markdown;
+//! once every profile is checked, a large site lets its stories (and the front-matter
+//! text kept for diagnostics) go, and reads each story again when its page and its search
+//! entry are made. A story read again must be the text that was checked: a file changed
+//! during the build stops it.
+
+use std::borrow::Cow;
+use std::fs;
+
+use super::frontmatter::split;
+use super::load::decode;
+use super::model::Site;
+
+/// Sites with more Markdown than this (bytes) let their stories go after the check.
+pub const KEEP_BYTES: usize = 96 << 20;
+
+fn hash(text: &str) -> [u8; 32] {
+    *blake3::hash(text.as_bytes()).as_bytes()
+}
+
+impl Site {
+    /// Lets the stories go when they weigh more than `keep` bytes in all, with the text of
+    /// front-matters that no later diagnostic will quote (those without a photo); returns
+    /// whether it did.
+    pub fn release_texts(&mut self, keep: usize) -> bool {
+        let total: usize = self.profiles.iter().map(|p| p.body.len()).sum();
+        if total <= keep {
+            return false;
+        }
+        for p in &mut self.profiles {
+            p.body_hash = Some(hash(&p.body));
+            p.body = String::new();
+            if p.photo.is_none() {
+                p.doc.text = "".into();
+            }
+        }
+        true
+    }
+
+    /// The story of profile `i`: from memory, or read again from its file.
+    pub fn story(&self, i: usize) -> Result<Cow<'_, str>, String> {
+        let p = &self.profiles[i];
+        let Some(expected) = p.body_hash else {
+            return Ok(Cow::Borrowed(&p.body));
+        };
+        let file = p.file();
+        let changed = || format!("{file}: changed while the site was being built; build again");
+        let bytes = fs::read(self.root.join(file)).map_err(|e| format!("{file}: {e}"))?;
+        let text = decode(file, bytes).map_err(|_| changed())?;
+        let body = split(&text).map_err(|_| changed())?.body;
+        if hash(body) != expected {
+            return Err(changed());
+        }
+        Ok(Cow::Owned(body.to_string()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::content::load::load;
+
+    #[test]
+    fn a_released_story_reads_back_the_same_or_says_it_changed() {
+        let tmp = tempfile::tempdir().expect("tempdir");
+        let root = tmp.path();
+        let sample = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
+        for entry in walkdir::WalkDir::new(&sample) {
+            let entry = entry.expect("walk");
+            let to = root
+                .join("content")
+                .join(entry.path().strip_prefix(&sample).expect("inside"));
+            if entry.file_type().is_dir() {
+                std::fs::create_dir_all(&to).expect("mkdir");
+            } else {
+                std::fs::copy(entry.path(), &to).expect("copy");
+            }
+        }
+        let mut site = load(root).expect("load").site;
+        let i = site
+            .profiles
+            .iter()
+            .position(|p| p.photo.is_none())
+            .expect("a profile");
+        let before = site.story(i).expect("story").into_owned();
+        assert!(!before.is_empty());
+        assert!(
+            !site.release_texts(usize::MAX),
+            "a small site keeps its stories"
+        );
+        assert!(site.release_texts(0));
+        assert!(site.profiles[i].body.is_empty());
+        assert_eq!(site.story(i).expect("read again"), before);
+
+        let path = root.join(site.profiles[i].file());
+        let text = std::fs::read_to_string(&path).expect("read");
+        std::fs::write(&path, text.replace(before.trim(), "Một câu khác.")).expect("write");
+        let err = site.story(i).expect_err("changed");
+        assert!(
+            err.contains("changed while the site was being built"),
+            "{err}"
+        );
+    }
+}

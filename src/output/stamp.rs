@@ -1,0 +1,167 @@
+//! The stamp of the last build: what went in (a hash of every file under `content/` and
+//! `themes/`, the program and the options), what came out (the names, sizes and mtimes of
+//! the output's files) and what it said. When both still match, a new build has nothing
+//! to do: it prints what the last one said and touches no file.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+use walkdir::WalkDir;
+
+use crate::content::load::rel;
+
+/// Where the stamp is kept, inside the site's root.
+pub const STAMP: &str = ".cache/bangvang/build-stamp.json";
+
+/// What a build reported, to print again when nothing changed.
+#[derive(Serialize, Deserialize, Debug, Clone, Default, PartialEq, Eq)]
+pub struct Said {
+    /// The site's language (that of messages when no `--lang` is given).
+    pub lang: String,
+    /// The warnings, in Vietnamese and in English, as printed.
+    pub warnings_vi: Vec<String>,
+    pub warnings_en: Vec<String>,
+    pub pages: usize,
+    pub recognised: usize,
+    pub pending: usize,
+    pub not_recognised: usize,
+    pub revoked: usize,
+    pub photos: usize,
+    /// Files in the output.
+    pub files: usize,
+}
+
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq)]
+pub struct Stamp {
+    pub inputs: String,
+    pub output: String,
+    pub said: Said,
+}
+
+/// Every file under `dir`, sorted by path.
+fn files(dir: &Path) -> Vec<PathBuf> {
+    WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| !e.file_type().is_dir())
+        .map(walkdir::DirEntry::into_path)
+        .collect()
+}
+
+/// A hash of everything a build of `root` reads, and of `options` (the program's own
+/// identity included); `None` when a file cannot be read (then the build runs and says
+/// why).
+pub fn inputs(root: &Path, options: &str) -> Option<String> {
+    let mut paths = files(&root.join("content"));
+    paths.extend(files(&root.join("themes")));
+    let hashes: Option<Vec<blake3::Hash>> = paths
+        .par_iter()
+        .map(|p| {
+            let bytes = fs::read(p).ok()?;
+            let mut h = blake3::Hasher::new();
+            h.update(rel(root, p).as_bytes());
+            h.update(&[0]);
+            h.update(&bytes);
+            Some(h.finalize())
+        })
+        .collect();
+    let mut all = blake3::Hasher::new();
+    all.update(env!("CARGO_PKG_VERSION").as_bytes());
+    let exe = std::env::current_exe().ok()?;
+    let meta = fs::metadata(&exe).ok()?;
+    all.update(
+        format!(
+            "{}\0{}\0{:?}\0",
+            exe.display(),
+            meta.len(),
+            meta.modified().ok()?
+        )
+        .as_bytes(),
+    );
+    all.update(options.as_bytes());
+    for h in hashes? {
+        all.update(h.as_bytes());
+    }
+    Some(all.finalize().to_hex().to_string())
+}
+
+/// A hash of the names, sizes and modification times of every file in `output`.
+pub fn output(output: &Path) -> Option<String> {
+    let mut all = blake3::Hasher::new();
+    let mut any = false;
+    for entry in WalkDir::new(output).sort_by_file_name().min_depth(1) {
+        let entry = entry.ok()?;
+        let meta = entry.metadata().ok()?;
+        let kind = if meta.is_dir() { "d" } else { "f" };
+        let line = format!(
+            "{kind}\0{}\0{}\0{:?}\n",
+            rel(output, entry.path()),
+            meta.len(),
+            meta.modified().ok()?
+        );
+        all.update(line.as_bytes());
+        any = true;
+    }
+    any.then(|| all.finalize().to_hex().to_string())
+}
+
+/// The stamp of the last build of `root`, if there is one.
+pub fn read(root: &Path) -> Option<Stamp> {
+    let text = fs::read_to_string(root.join(STAMP)).ok()?;
+    serde_json::from_str(&text).ok()
+}
+
+/// Keeps `stamp` for the next build (a stamp that cannot be written only costs that
+/// build its shortcut).
+pub fn write(root: &Path, stamp: &Stamp) {
+    let path = root.join(STAMP);
+    if let (Some(dir), Ok(text)) = (path.parent(), serde_json::to_string(stamp)) {
+        let _ = fs::create_dir_all(dir).and_then(|()| fs::write(&path, text));
+    }
+}
+
+/// Forgets the last build (before a build changes the output).
+pub fn forget(root: &Path) {
+    let _ = fs::remove_file(root.join(STAMP));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inputs_follow_every_byte_and_the_options() {
+        let tmp = tempfile::tempdir().expect("tempdir");
+        let root = tmp.path();
+        fs::create_dir_all(root.join("content/2024")).expect("mkdir");
+        fs::write(root.join("content/2024/a.md"), "một").expect("write");
+        let first = inputs(root, "base=/").expect("hash");
+        assert_eq!(inputs(root, "base=/"), Some(first.clone()));
+        assert_ne!(inputs(root, "base=/thi-dua/"), Some(first.clone()));
+        fs::write(root.join("content/2024/a.md"), "hai").expect("write");
+        let second = inputs(root, "base=/").expect("hash");
+        assert_ne!(second, first, "same size, other bytes");
+        fs::create_dir_all(root.join("themes/x")).expect("mkdir");
+        fs::write(root.join("themes/x/base.html"), "").expect("write");
+        assert_ne!(inputs(root, "base=/"), Some(second), "a theme file counts");
+    }
+
+    #[test]
+    fn output_follows_names_sizes_and_times() {
+        let tmp = tempfile::tempdir().expect("tempdir");
+        let out = tmp.path().join("output");
+        assert_eq!(output(&out), None);
+        fs::create_dir_all(out.join("a")).expect("mkdir");
+        fs::write(out.join("a/index.html"), "x").expect("write");
+        let first = output(&out).expect("hash");
+        assert_eq!(output(&out), Some(first.clone()));
+        fs::write(out.join("a/index.html"), "xy").expect("write");
+        assert_ne!(output(&out), Some(first), "a changed file");
+        let second = output(&out);
+        fs::write(out.join("b.html"), "").expect("write");
+        assert_ne!(output(&out), second, "an added file");
+    }
+}

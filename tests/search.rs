@@ -1,6 +1,6 @@
 //! The search index of the sample site (content/), built with `--drafts`: only recognised
-//! exemplars, only what pages show, the words where search.js looks for them, and the
-//! same bytes every time.
+//! exemplars, only what pages show, the words where search.js looks for them, records in
+//! groups, and the same bytes every time.
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -97,16 +97,53 @@ fn only_recognised_exemplars_and_only_what_pages_show() {
     let meta: Value = serde_json::from_str(&files["index.json"]).expect("json");
     let docs = meta["docs"].as_u64().expect("docs") as usize;
     assert_eq!(docs, 13, "the sample site has 13 recognised exemplars");
-    let records: Vec<Value> = (0..docs)
-        .map(|n| serde_json::from_str(&files[&format!("d/{n}.json")]).expect("record"))
+    // Records in groups: document n is at n % group in d/{n / group}.json, each file but
+    // the last full, and no other file in d/.
+    let group = meta["group"].as_u64().expect("group") as usize;
+    assert!(group >= 8, "{group}");
+    let groups: Vec<Vec<Value>> = (0..docs.div_ceil(group))
+        .map(|k| serde_json::from_str(&files[&format!("d/{k}.json")]).expect("records"))
         .collect();
+    let in_d = files.keys().filter(|p| p.starts_with("d/")).count();
+    assert_eq!(in_d, docs.div_ceil(group), "{:?}", files.keys());
+    for (k, g) in groups.iter().enumerate() {
+        let want = if k + 1 < groups.len() {
+            group
+        } else {
+            docs - k * group
+        };
+        assert_eq!(g.len(), want, "d/{k}.json");
+    }
+    let record = |n: usize| &groups[n / group][n % group];
+    let records: Vec<&Value> = (0..docs).map(record).collect();
     let names: Vec<&str> = records.iter().map(|r| r["n"].as_str().unwrap()).collect();
     assert!(names.contains(&"Nguyễn Văn An"), "{names:?}");
     assert!(names.contains(&"Phòng Quản lý xây dựng"), "{names:?}");
+    // No story in records (its words are in the shards): what a result shows, and small.
     for r in &records {
         let keys: Vec<&str> = r.as_object().unwrap().keys().map(String::as_str).collect();
-        assert_eq!(keys, ["n", "o", "p", "s", "t", "u", "y"], "{r}");
+        assert_eq!(keys, ["n", "o", "p", "s", "u", "y"], "{r}");
+        assert!(r.to_string().len() < 1024, "{r}");
     }
+    // Shards of words and pairs, each (but the last) more than half of its 8 KB: their
+    // number follows the index's size, not the number of exemplars.
+    for (kind, dir) in [("words", "t/"), ("pairs", "p/")] {
+        let list = meta[kind].as_array().expect("shards");
+        let count = files.keys().filter(|p| p.starts_with(dir)).count();
+        assert_eq!(count, list.len(), "{kind}");
+        for (k, shard) in list.iter().enumerate() {
+            let bytes = shard[1].as_u64().expect("bytes") as usize;
+            assert_eq!(bytes, files[&format!("{dir}{k}.txt")].len(), "{dir}{k}.txt");
+            assert!(bytes <= 8192, "{dir}{k}.txt");
+            assert!(k + 1 == list.len() || bytes > 4096, "{dir}{k}.txt");
+        }
+    }
+    assert_eq!(
+        files.len(),
+        1 + in_d
+            + meta["words"].as_array().unwrap().len()
+            + meta["pairs"].as_array().unwrap().len()
+    );
     // Pending (even with --drafts), not recognised, revoked: nowhere, not even a word of
     // their names that no recognised page has.
     for name in ["Mai Thị Yến", "Lý Thị Thu", "Trương Công Khải"] {
@@ -163,12 +200,19 @@ fn only_recognised_exemplars_and_only_what_pages_show() {
     let forms = lookup(&files, "t/", "hoa");
     assert!(forms.iter().any(|(f, _)| f == "hoá"), "{forms:?}");
     assert!(!forms.iter().any(|(f, _)| f == "hóa"), "{forms:?}");
-    // The story is plain text: no markup.
-    assert!(
-        records
-            .iter()
-            .all(|r| !r["t"].as_str().unwrap().contains("##"))
-    );
+    // Words of the story only: "dưỡng" is in the story of Phạm Thị Thu Hà (field 5), not
+    // in what her record shows; the story's Markdown is not ("##" of its headings).
+    let ha = names.iter().position(|n| *n == "Phạm Thị Thu Hà").unwrap() as u32;
+    assert!(!records[ha as usize].to_string().contains("dưỡng"));
+    let forms = lookup(&files, "t/", "duong");
+    let (_, list) = forms.iter().find(|(f, _)| f == "dưỡng").expect("dưỡng");
+    assert!(list.contains(&(ha, 5)), "{forms:?}");
+    let all_words: String = files
+        .iter()
+        .filter(|(p, _)| p.starts_with("t/") || p.starts_with("p/"))
+        .map(|(_, t)| t.as_str())
+        .collect();
+    assert!(!all_words.contains('#'));
 
     // The same content gives the same bytes.
     let again = tmp.path().join("again");

@@ -6,12 +6,17 @@
 # free port, stopped by its PID on exit. With BASE_PATH (e.g. /thi-dua/), DIR is a build
 # made with --base-url BASE_PATH and is served from a parent folder, at BASE_PATH.
 # Last line:  search: N passed, M failed
+#
+# .ci/gates/search.sh DIR / --measure Q...: no checks; for each query, the bytes the
+# search page downloads with nothing cached (see measure() in search.mjs).
 # Exit: 0 all passed, 1 a check failed, 2 cannot run.
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)"
 # shellcheck source=env.sh
 . "$HERE/env.sh"
-[ $# -ge 1 ] && [ $# -le 2 ] || { echo "usage: $0 SITE_DIR [BASE_PATH]" >&2; gate_setup_error search "no site dir"; }
+MEASURE=()
+if [ $# -ge 3 ] && [ "$3" = --measure ]; then MEASURE=(--measure "${@:4}"); set -- "$1" "$2"; fi
+[ $# -ge 1 ] && [ $# -le 2 ] || { echo "usage: $0 SITE_DIR [BASE_PATH [--measure QUERY...]]" >&2; gate_setup_error search "no site dir"; }
 [ -d "$1" ] || gate_setup_error search "no such directory: $1"
 DIR="$(cd "$1" && pwd -P)"
 SUB="${2:-/}"
@@ -32,7 +37,7 @@ start_server "$SERVE" "$TMP/http.log" || gate_setup_error search "could not star
 echo "serving $DIR at $BASE_URL$SUB (pid $SRV_PID)"
 rc=0
 TMPDIR="$TMP" BANGVANG_PW_PREFIX="$PW_PREFIX" BANGVANG_FOLD_CASES="$HERE/../../src/text/fold_cases.tsv" \
-  timeout -k 10 600 node "$HERE/search.mjs" "$BASE_URL$SUB" || rc=$?
+  timeout -k 10 600 node "$HERE/search.mjs" "$BASE_URL$SUB" "${MEASURE[@]}" || rc=$?
 case "$rc" in
   0|1) exit "$rc" ;;
   *) echo "search: SETUP ERROR (search.mjs exited with $rc)"; exit 2 ;;

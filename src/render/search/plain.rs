@@ -5,11 +5,19 @@ use pulldown_cmark::{Event, Options, Parser, TagEnd};
 
 /// Markdown to one line of plain text, whitespace collapsed.
 pub fn plain_text(markdown: &str) -> String {
+    let mut raw = String::with_capacity(markdown.len());
+    plain_into(markdown, &mut raw);
+    raw.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The same text into `raw` (cleared first), whitespace as it comes: what the index
+/// reads, without a new string per story.
+pub fn plain_into(markdown: &str, raw: &mut String) {
+    raw.clear();
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_HEADING_ATTRIBUTES;
-    let mut raw = String::with_capacity(markdown.len());
     // Inside an inline <script> or <style>: its text never reaches the page.
     let mut hidden = false;
     for event in Parser::new_ext(markdown, options) {
@@ -38,7 +46,6 @@ pub fn plain_text(markdown: &str) -> String {
             _ => {}
         }
     }
-    raw.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 #[cfg(test)]

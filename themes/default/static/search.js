@@ -243,27 +243,10 @@
     return out;
   }
 
-  function hasMark(pieces) { return pieces.some(function (p) { return typeof p !== 'string'; }); }
-
-  // The snippet of a result: the summary when the query is in it, else about 220
-  // characters of the story around the first word found, else the summary.
+  // The snippet of a result: its summary, with the words the query finds marked (the
+  // index keeps no story text: the words found there count, the summary is shown).
   function snippet(doc, words) {
-    var s = marked(doc.s || '', words);
-    if (hasMark(s) || !doc.t) return s;
-    var story = doc.t;
-    var pieces = marked(story, words);
-    var first = pieces.findIndex(function (p) { return typeof p !== 'string'; });
-    if (first < 0) return s;
-    var pos = 0;
-    for (var i = 0; i < first; i++) pos += pieces[i].length;
-    var start = Math.max(0, pos - 80);
-    if (start > 0) start = story.indexOf(' ', start) + 1 || start;
-    var end = Math.min(story.length, start + 220);
-    if (end < story.length) { var sp = story.lastIndexOf(' ', end); if (sp > pos) end = sp; }
-    var part = marked(story.slice(start, end), words);
-    if (start > 0) part.unshift('… ');
-    if (end < story.length) part.push(' …');
-    return part;
+    return marked(doc.s || '', words);
   }
 
   function fill(el, pieces) {
@@ -297,7 +280,7 @@
     var base = new URL(d.base || './', document.baseURI);
     var meta = null;
     var shardCache = new Map();
-    var docCache = new Map();
+    var groupCache = new Map();
     var run = 0;
     var timer = 0;
     var more = null;
@@ -332,13 +315,15 @@
       }
       return shardCache.get(path);
     }
+    // Record n: in d/K.json, the array of documents K * group to K * group + group - 1.
     function record(m, n) {
-      if (!docCache.has(n)) {
-        var p = fetchText(new URL('d/' + n + '.json?v=' + m.v, indexUrl)).then(JSON.parse);
-        p.catch(function () { docCache.delete(n); });
-        docCache.set(n, p);
+      var k = Math.floor(n / m.group);
+      if (!groupCache.has(k)) {
+        var p = fetchText(new URL('d/' + k + '.json?v=' + m.v, indexUrl)).then(JSON.parse);
+        p.catch(function () { groupCache.delete(k); });
+        groupCache.set(k, p);
       }
-      return docCache.get(n);
+      return groupCache.get(k).then(function (docs) { return docs[n % m.group]; });
     }
 
     function item(doc, words) {

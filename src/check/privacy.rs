@@ -116,16 +116,19 @@ fn key_at(text: &str, offset: usize) -> Option<String> {
     key
 }
 
-pub fn personal_data(p: &Profile, out: &mut Out) {
+/// Personal data in the front-matter and in the story (`root`: where a story let go is
+/// read again; one that changed since is left to the build, which stops on it).
+pub fn personal_data(p: &Profile, root: &std::path::Path, out: &mut Out) {
     let fm: &str = &p.doc.text;
     for (range, msg) in findings(fm) {
         let span = Span::new(range.clone());
         let field = key_at(fm, range.start);
         out.push(p.doc.diag(Rule::Privacy, Some(span), field.as_deref(), msg));
     }
-    for (range, msg) in findings(&p.body) {
-        let line = p.body_line + p.body[..range.start].matches('\n').count() as u32;
-        let snip = snippet(&p.body, Span::new(range));
+    let Ok(body) = p.story(root) else { return };
+    for (range, msg) in findings(&body) {
+        let line = p.body_line + body[..range.start].matches('\n').count() as u32;
+        let snip = snippet(&body, Span::new(range));
         out.push(Diagnostic::new(Rule::Privacy, p.file(), line, None, msg).with_snippet(snip));
     }
 }

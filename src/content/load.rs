@@ -14,6 +14,7 @@ use super::plan_file::read_plan;
 use super::profile_file::{Location, read_profile};
 use super::site_file::{read_site, read_units};
 use super::source::Doc;
+use super::story::KEEP_BYTES;
 use crate::diag::{Diagnostic, Fatal, Msg, Rule};
 use crate::text::fold::nfc;
 
@@ -164,6 +165,7 @@ pub fn load(root: &Path) -> Result<Loaded, Vec<Fatal>> {
     let content_real = content.canonicalize().unwrap_or(content.clone());
     let mut profiles = Vec::with_capacity(found.len());
     let (mut reading, mut parsing) = (Duration::ZERO, Duration::ZERO);
+    let mut kept = 0;
     // A chunk at a time, so that the bytes of 100,000 files are never held at once.
     for chunk in found.chunks(CHUNK) {
         let at = Instant::now();
@@ -182,7 +184,15 @@ pub fn load(root: &Path) -> Result<Loaded, Vec<Fatal>> {
         for r in parsed {
             match r {
                 Ok((p, d)) => {
-                    profiles.extend(p);
+                    if let Some(mut p) = p {
+                        // Past the first stories of a large site, keep none: each is
+                        // read again when needed (content::story).
+                        kept += p.body.len();
+                        if kept > KEEP_BYTES {
+                            p.release_story();
+                        }
+                        profiles.push(p);
+                    }
                     diags.extend(d);
                 }
                 Err(f) => fatals.push(f),

@@ -6,10 +6,11 @@
 
 use std::borrow::Cow;
 use std::fs;
+use std::path::Path;
 
 use super::frontmatter::split;
 use super::load::decode;
-use super::model::Site;
+use super::model::{Profile, Site};
 
 /// Sites with more Markdown than this (bytes) let their stories go after the check.
 pub const KEEP_BYTES: usize = 96 << 20;
@@ -28,8 +29,7 @@ impl Site {
             return false;
         }
         for p in &mut self.profiles {
-            p.body_hash = Some(hash(&p.body));
-            p.body = String::new();
+            p.release_story();
             if p.photo.is_none() {
                 p.doc.text = "".into();
             }
@@ -39,13 +39,27 @@ impl Site {
 
     /// The story of profile `i`: from memory, or read again from its file.
     pub fn story(&self, i: usize) -> Result<Cow<'_, str>, String> {
-        let p = &self.profiles[i];
-        let Some(expected) = p.body_hash else {
-            return Ok(Cow::Borrowed(&p.body));
+        self.profiles[i].story(&self.root)
+    }
+}
+
+impl Profile {
+    /// Lets the story go, keeping its hash (see [`Profile::story`]).
+    pub fn release_story(&mut self) {
+        if self.body_hash.is_none() {
+            self.body_hash = Some(hash(&self.body));
+            self.body = String::new();
+        }
+    }
+
+    /// The story: from memory, or read again from the file under `root`.
+    pub fn story(&self, root: &Path) -> Result<Cow<'_, str>, String> {
+        let Some(expected) = self.body_hash else {
+            return Ok(Cow::Borrowed(&self.body));
         };
-        let file = p.file();
+        let file = self.file();
         let changed = || format!("{file}: changed while the site was being built; build again");
-        let bytes = fs::read(self.root.join(file)).map_err(|e| format!("{file}: {e}"))?;
+        let bytes = fs::read(root.join(file)).map_err(|e| format!("{file}: {e}"))?;
         let text = decode(file, bytes).map_err(|_| changed())?;
         let body = split(&text).map_err(|_| changed())?.body;
         if hash(body) != expected {

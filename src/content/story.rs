@@ -20,12 +20,13 @@ fn hash(text: &str) -> [u8; 32] {
 }
 
 impl Site {
-    /// Lets the stories go when they weigh more than `keep` bytes in all, with the text of
-    /// front-matters that no later diagnostic will quote (those without a photo); returns
-    /// whether it did.
+    /// On a large site (more than `keep` bytes of stories, or some let go already while
+    /// reading), lets every story go, with the text of front-matters that no later
+    /// diagnostic will quote (those without a photo); returns whether it did.
     pub fn release_texts(&mut self, keep: usize) -> bool {
-        let total: usize = self.profiles.iter().map(|p| p.body.len()).sum();
-        if total <= keep {
+        let held: usize = self.profiles.iter().map(|p| p.body.len()).sum();
+        let large = held > keep || self.profiles.iter().any(|p| p.body_hash.is_some());
+        if !large {
             return false;
         }
         for p in &mut self.profiles {
@@ -101,8 +102,18 @@ mod tests {
             !site.release_texts(usize::MAX),
             "a small site keeps its stories"
         );
+        site.profiles[i].release_story();
+        assert!(
+            site.release_texts(usize::MAX),
+            "stories let go while reading make the site large"
+        );
         assert!(site.release_texts(0));
+        assert!(site.profiles.iter().all(|p| p.body.is_empty()));
         assert!(site.profiles[i].body.is_empty());
+        assert!(
+            site.profiles[i].doc.text.is_empty(),
+            "no photo: nothing to quote later"
+        );
         assert_eq!(site.story(i).expect("read again"), before);
 
         let path = root.join(site.profiles[i].file());

@@ -134,10 +134,7 @@ impl Clock {
 }
 
 /// A page to render: its file, and the function that renders it.
-type Job<'a> = (String, Box<dyn Fn() -> Result<String, String> + Sync + 'a>);
-
-/// A page rendered once, in a chunk: its file, and the function that renders it.
-type Once<'a> = (
+type Job<'a> = (
     String,
     Box<dyn FnOnce() -> Result<String, String> + Send + 'a>,
 );
@@ -156,7 +153,7 @@ struct Steps {
 
 impl Steps {
     /// Renders `pages` (templates), then writes them; returns the errors of both.
-    fn render_and_write(&mut self, pages: Vec<Once<'_>>, sink: &dyn Sink) -> Vec<String> {
+    fn render_and_write(&mut self, pages: Vec<Job<'_>>, sink: &dyn Sink) -> Vec<String> {
         let at = Instant::now();
         let done: Vec<(String, Result<String, String>)> = pages
             .into_par_iter()
@@ -165,10 +162,10 @@ impl Steps {
         self.templates += at.elapsed();
         let at = Instant::now();
         let errors = done
-            .par_iter()
+            .into_par_iter()
             .filter_map(|(path, html)| match html {
-                Ok(html) => sink.put(path, html.as_bytes()).err(),
-                Err(e) => Some(e.clone()),
+                Ok(html) => sink.put(&path, html.as_bytes()).err(),
+                Err(e) => Some(e),
             })
             .collect();
         self.write += at.elapsed();
@@ -233,9 +230,8 @@ pub fn render(
             .iter()
             .zip(stories)
             .map(|((path, i), story)| {
-                let job: Box<dyn FnOnce() -> Result<String, String> + Send> =
-                    Box::new(move || pages.profile(*i, story));
-                (path.clone(), job)
+                let job: Job = (path.clone(), Box::new(move || pages.profile(*i, story?)));
+                job
             })
             .collect();
         errors.extend(steps.render_and_write(jobs, sink));
@@ -257,15 +253,8 @@ pub fn render(
     jobs.push((page_file("tim-kiem/"), Box::new(move || pages.search())));
     jobs.push(("404.html".into(), Box::new(move || pages.not_found())));
     let count = count + jobs.len();
-    let lists = jobs
-        .iter()
-        .filter(|(path, _)| wanted(path))
-        .map(|(path, job)| {
-            let job: Box<dyn FnOnce() -> Result<String, String> + Send> = Box::new(job);
-            (path.clone(), job)
-        })
-        .collect();
-    errors.extend(steps.render_and_write(lists, sink));
+    jobs.retain(|(path, _)| wanted(path));
+    errors.extend(steps.render_and_write(jobs, sink));
     clock.steps(&[
         ("Markdown", steps.markdown),
         ("templates", steps.templates),

@@ -224,8 +224,7 @@ impl<'a> Pages<'a> {
     }
 
     /// The page of profile `i`, whose story is `story_html` (see [`Pages::story`]).
-    pub fn profile(&self, i: usize, story_html: Result<String, String>) -> Result<String, String> {
-        let story_html = story_html?;
+    pub fn profile(&self, i: usize, story_html: String) -> Result<String, String> {
         let ix = self.index;
         let p = &ix.site.profiles[i];
         let status = ix.status[i];

@@ -5,7 +5,8 @@ use super::index::{avatar_of, is_provincial};
 use super::pages::Pages;
 use super::views::*;
 use crate::check::status::Status;
-use crate::content::model::{Kind, Plan, Profile};
+use crate::content::model::{Kind, Plan, Profile, Record};
+use crate::content::source::At;
 
 /// How many related exemplars a profile page shows.
 const RELATED: usize = 6;
@@ -51,13 +52,10 @@ impl Pages<'_> {
         let p = &ix.site.profiles[i];
         let unit_id = p.unit_id().unwrap_or_default().to_string();
         let kind = p.kind().unwrap_or(Kind::Staff);
-        let dated = |r: &Option<crate::content::model::Record>| {
+        let text = |f: &Option<At<String>>| f.as_ref().map(|x| x.value.clone()).unwrap_or_default();
+        let dated = |r: &Option<Record>| {
             r.as_ref().map(|r| Dated {
-                number: r
-                    .number
-                    .as_ref()
-                    .map(|n| n.value.clone())
-                    .unwrap_or_default(),
+                number: text(&r.number),
                 date: r.date.as_ref().map(|d| d.value.dmy()).unwrap_or_default(),
             })
         };
@@ -107,24 +105,16 @@ impl Pages<'_> {
             status: status.name(),
             decision: dated(&p.decision),
             province: dated(&p.province),
-            revoked: p.revoked.as_ref().map(|r| Revocation {
-                number: r
-                    .number
+            revoked: dated(&p.revoked).map(|d| Revocation {
+                number: d.number,
+                date: d.date,
+                reason: p
+                    .revoked
                     .as_ref()
-                    .map(|n| n.value.clone())
-                    .unwrap_or_default(),
-                date: r.date.as_ref().map(|d| d.value.dmy()).unwrap_or_default(),
-                reason: r
-                    .reason
-                    .as_ref()
-                    .map(|n| n.value.clone())
+                    .map(|r| text(&r.reason))
                     .unwrap_or_default(),
             }),
-            summary: p
-                .summary
-                .as_ref()
-                .map(|x| x.value.clone())
-                .unwrap_or_default(),
+            summary: text(&p.summary),
             avatar: Avatar {
                 photo: ix.portraits[i].clone(),
                 ..ix.card(i)

@@ -34,7 +34,7 @@ pub fn check_profile(site: &Site, p: &Profile) -> Out {
     process::prerequisites(p, &mut out);
     media::photo(p, &mut out);
     privacy::photo_consent(p, &mut out);
-    privacy::personal_data(p, &site.root, &mut out);
+    privacy::personal_data(p, &mut out);
     out
 }
 

@@ -1,92 +1,11 @@
 //! `privacy`: text that looks like personal data (a national ID number, a phone number,
 //! an e-mail address) and a photo without consent. Warnings: a person decides.
 
-use std::sync::OnceLock;
-
-use regex::Regex;
-
 use super::Out;
 use crate::content::model::Profile;
-use crate::content::source::{Span, snippet};
-use crate::diag::{Diagnostic, Msg, Rule};
-
-struct Patterns {
-    id: Regex,
-    phone: Regex,
-    email: Regex,
-}
-
-fn patterns() -> &'static Patterns {
-    static P: OnceLock<Patterns> = OnceLock::new();
-    P.get_or_init(|| Patterns {
-        // CMND (9 digits) and CCCD (12 digits), standing alone.
-        id: Regex::new(r"(?-u:\b)(?:[0-9]{12}|[0-9]{9})(?-u:\b)").expect("valid regex"),
-        // 0xx… or +84…, ten or eleven digits, optionally grouped by spaces, dots or dashes.
-        phone: Regex::new(r"(?:\+84[ .-]?|(?-u:\b)0)[0-9](?:[ .-]?[0-9]){8,9}(?-u:\b)")
-            .expect("valid regex"),
-        email: Regex::new(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
-            .expect("valid regex"),
-    })
-}
-
-/// Every match in `text`: its byte range and the message for it.
-pub fn findings(text: &str) -> Vec<(std::ops::Range<usize>, Msg)> {
-    let p = patterns();
-    let mut out: Vec<(std::ops::Range<usize>, Msg)> = Vec::new();
-    // Most text has neither an @ nor nine digits in a row: skip the patterns then.
-    if !text.contains('@') && longest_digit_run(text) < 9 {
-        return out;
-    }
-    for m in p.email.find_iter(text) {
-        out.push((
-            m.range(),
-            Msg::LooksLikeEmail {
-                text: m.as_str().into(),
-            },
-        ));
-    }
-    for m in p.id.find_iter(text) {
-        out.push((
-            m.range(),
-            Msg::LooksLikeIdNumber {
-                text: m.as_str().into(),
-            },
-        ));
-    }
-    for m in p.phone.find_iter(text) {
-        let overlaps = out
-            .iter()
-            .any(|(r, _)| r.start < m.end() && m.start() < r.end);
-        if !overlaps {
-            out.push((
-                m.range(),
-                Msg::LooksLikePhone {
-                    text: m.as_str().into(),
-                },
-            ));
-        }
-    }
-    out.sort_by_key(|(r, _)| r.start);
-    out
-}
-
-/// The longest run of digits, counting through single spaces, dots and dashes.
-fn longest_digit_run(text: &str) -> usize {
-    let (mut best, mut run, mut gap) = (0, 0, false);
-    for b in text.bytes() {
-        if b.is_ascii_digit() {
-            run += 1;
-            gap = false;
-            best = best.max(run);
-        } else if matches!(b, b' ' | b'.' | b'-') && run > 0 && !gap {
-            gap = true;
-        } else {
-            run = 0;
-            gap = false;
-        }
-    }
-    best
-}
+use crate::content::source::Span;
+use crate::diag::{Msg, Rule};
+use crate::text::personal::findings;
 
 /// The dotted key written on the line that holds `offset`, following `[table]` headers.
 fn key_at(text: &str, offset: usize) -> Option<String> {
@@ -116,21 +35,16 @@ fn key_at(text: &str, offset: usize) -> Option<String> {
     key
 }
 
-/// Personal data in the front-matter and in the story (`root`: where a story let go is
-/// read again; one that changed since is left to the build, which stops on it).
-pub fn personal_data(p: &Profile, root: &std::path::Path, out: &mut Out) {
+/// Personal data in the front-matter and in the story (a story let go to save memory was
+/// scanned before, see `content::story`).
+pub fn personal_data(p: &Profile, out: &mut Out) {
     let fm: &str = &p.doc.text;
     for (range, msg) in findings(fm) {
         let span = Span::new(range.clone());
         let field = key_at(fm, range.start);
         out.push(p.doc.diag(Rule::Privacy, Some(span), field.as_deref(), msg));
     }
-    let Ok(body) = p.story(root) else { return };
-    for (range, msg) in findings(&body) {
-        let line = p.body_line + body[..range.start].matches('\n').count() as u32;
-        let snip = snippet(&body, Span::new(range));
-        out.push(Diagnostic::new(Rule::Privacy, p.file(), line, None, msg).with_snippet(snip));
-    }
+    out.extend(p.story_personal_data());
 }
 
 pub fn photo_consent(p: &Profile, out: &mut Out) {
@@ -148,36 +62,6 @@ pub fn photo_consent(p: &Profile, out: &mut Out) {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn kinds(text: &str) -> Vec<&'static str> {
-        findings(text)
-            .into_iter()
-            .map(|(_, m)| match m {
-                Msg::LooksLikeEmail { .. } => "email",
-                Msg::LooksLikeIdNumber { .. } => "id",
-                Msg::LooksLikePhone { .. } => "phone",
-                _ => "other",
-            })
-            .collect()
-    }
-
-    #[test]
-    fn finds_personal_data() {
-        assert_eq!(kinds("CCCD 079201001234 cấp năm"), ["id"]);
-        assert_eq!(kinds("gọi 0912 345 678 nhé"), ["phone"]);
-        assert_eq!(kinds("gọi 0912345678"), ["phone"]);
-        assert_eq!(kinds("+84 912 345 678"), ["phone"]);
-        assert_eq!(kinds("viết cho an.nguyen@soxd.example.vn"), ["email"]);
-    }
-
-    #[test]
-    fn ignores_ordinary_numbers() {
-        assert!(
-            kinds("Quyết định 1456/QĐ-SXD ngày 16/12/2024, 1.234.567.890 đồng, 2024-11-20")
-                .is_empty()
-        );
-        assert!(kinds("số hoá 12.500 hồ sơ, 98,5%").is_empty());
-    }
 
     #[test]
     fn key_of_a_line() {

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use super::source::{At, Doc, Span};
-use crate::diag::Lang;
+use crate::diag::{Diagnostic, Lang};
 use crate::text::date::Date;
 
 #[derive(Debug, Clone)]
@@ -212,6 +212,8 @@ pub struct Profile {
     /// When the story was let go to save memory (see `content::story`), the hash of the
     /// text it had: read again, it must be the same.
     pub body_hash: Option<[u8; 32]>,
+    /// What looked like personal data in a story that was let go, found before it was.
+    pub story_privacy: Option<Vec<Diagnostic>>,
     /// The top-level keys written, valid or not.
     pub keys: Vec<String>,
 }
@@ -247,6 +249,7 @@ impl Profile {
             body: String::new(),
             body_line: 1,
             body_hash: None,
+            story_privacy: None,
             keys: Vec::new(),
         }
     }

@@ -150,6 +150,7 @@ pub fn read_profile(loc: &Location, text: &str) -> (Option<Profile>, Vec<Diagnos
         body: parts.body.to_string(),
         body_line: parts.body_line,
         body_hash: None,
+        story_privacy: None,
         keys: root
             .table
             .iter()

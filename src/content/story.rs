@@ -2,7 +2,8 @@
 //! once every profile is checked, a large site lets its stories (and the front-matter
 //! text kept for diagnostics) go, and reads each story again when its page and its search
 //! entry are made. A story read again must be the text that was checked: a file changed
-//! during the build stops it.
+//! during the build stops it. What the `privacy` rule looks for in a story is found
+//! before the story is let go, so checking never reads a story twice.
 
 use std::borrow::Cow;
 use std::fs;
@@ -11,6 +12,9 @@ use std::path::Path;
 use super::frontmatter::split;
 use super::load::decode;
 use super::model::{Profile, Site};
+use super::source::{Span, snippet};
+use crate::diag::{Diagnostic, Rule};
+use crate::text::personal::findings;
 
 /// Sites with more Markdown than this (bytes) let their stories go after the check.
 pub const KEEP_BYTES: usize = 96 << 20;
@@ -45,12 +49,30 @@ impl Site {
 }
 
 impl Profile {
-    /// Lets the story go, keeping its hash (see [`Profile::story`]).
+    /// Lets the story go, keeping its hash (see [`Profile::story`]) and what in it looks
+    /// like personal data.
     pub fn release_story(&mut self) {
         if self.body_hash.is_none() {
+            self.story_privacy = Some(self.story_personal_data());
             self.body_hash = Some(hash(&self.body));
             self.body = String::new();
         }
+    }
+
+    /// `privacy` warnings for what in the story looks like personal data.
+    pub fn story_personal_data(&self) -> Vec<Diagnostic> {
+        if let Some(found) = &self.story_privacy {
+            return found.clone();
+        }
+        let body = &self.body;
+        findings(body)
+            .into_iter()
+            .map(|(range, msg)| {
+                let line = self.body_line + body[..range.start].matches('\n').count() as u32;
+                let snip = snippet(body, Span::new(range));
+                Diagnostic::new(Rule::Privacy, self.file(), line, None, msg).with_snippet(snip)
+            })
+            .collect()
     }
 
     /// The story: from memory, or read again from the file under `root`.
@@ -73,6 +95,21 @@ impl Profile {
 #[cfg(test)]
 mod tests {
     use crate::content::load::load;
+    use crate::content::model::Profile;
+    use crate::content::source::Doc;
+
+    #[test]
+    fn personal_data_in_a_story_is_found_before_it_is_let_go() {
+        let mut p = Profile::empty(Doc::new("content/2024/an.md", "", 1), 2024, "an");
+        p.body = "Một đoạn.\n\nGọi anh theo số 0912 345 678 nhé.\n".into();
+        p.body_line = 12;
+        let before = p.story_personal_data();
+        assert_eq!(before.len(), 1);
+        assert_eq!(before[0].line, 14);
+        p.release_story();
+        assert!(p.body.is_empty());
+        assert_eq!(p.story_personal_data(), before);
+    }
 
     #[test]
     fn a_released_story_reads_back_the_same_or_says_it_changed() {

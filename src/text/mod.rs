@@ -3,4 +3,5 @@
 pub mod collate;
 pub mod date;
 pub mod fold;
+pub mod personal;
 pub mod slug;

@@ -16,7 +16,7 @@ use super::site_file::{read_site, read_units};
 use super::source::Doc;
 use super::story::KEEP_BYTES;
 use crate::diag::{Diagnostic, Fatal, Msg, Rule};
-use crate::text::fold::nfc;
+use crate::text::fold::nfc_owned;
 
 /// Photos larger than this on either side are refused before decoding.
 pub const MAX_PHOTO_SIDE: u32 = 12_000;
@@ -46,7 +46,7 @@ pub fn decode(file: &str, bytes: Vec<u8>) -> Result<String, Diagnostic> {
     match String::from_utf8(bytes) {
         Ok(s) => {
             let s = s.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(s);
-            Ok(nfc(&s))
+            Ok(nfc_owned(s))
         }
         Err(e) => {
             let valid = e.utf8_error().valid_up_to();

@@ -8,10 +8,38 @@ use unicode_normalization::{
 /// Text as Unicode NFC, borrowing nothing: a name typed with combining accents becomes
 /// the same name as its precomposed twin.
 pub fn nfc(text: &str) -> String {
+    nfc_owned(text.to_string())
+}
+
+/// [`nfc`] of a string already owned: returned as it is when it is NFC already.
+pub fn nfc_owned(text: String) -> String {
+    if plainly_nfc(text.as_bytes()) {
+        return text;
+    }
     match is_nfc_quick(text.chars()) {
-        IsNormalized::Yes => text.to_string(),
+        IsNormalized::Yes => text,
         _ => text.nfc().collect(),
     }
+}
+
+/// Whether every character of valid UTF-8 `s` is one that is NFC whatever surrounds it:
+/// below U+0300 (ASCII, Latin-1, Latin Extended A and B: ă đ ơ ư), in Latin Extended
+/// Additional (U+1E00–U+1EFF: ạ ả ấ … ỹ, most Vietnamese letters with a tone), or the
+/// dashes and quotes U+2010–U+203F. A byte scan, several times faster than a check of
+/// each character; text with anything else is checked character by character.
+fn plainly_nfc(s: &[u8]) -> bool {
+    let mut i = 0;
+    while i < s.len() {
+        let b = s[i];
+        i += match b {
+            0x00..=0x7f => 1,
+            0xc2..=0xcb => 2,
+            0xe1 if matches!(s.get(i + 1), Some(0xb8..=0xbb)) => 3,
+            0xe2 if s.get(i + 1) == Some(&0x80) && matches!(s.get(i + 2), Some(0x90..=0xbf)) => 3,
+            _ => return false,
+        };
+    }
+    true
 }
 
 /// `Nguyễn Văn An` → `nguyen van an`; `Đường` → `duong`.
@@ -133,6 +161,33 @@ fn place_tone(word: &mut [Letter]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_plain_characters_are_nfc_in_any_company() {
+        let ranges = [
+            '\u{0}'..='\u{2ff}',
+            '\u{1e00}'..='\u{1eff}',
+            '\u{2010}'..='\u{203f}',
+        ];
+        for c in ranges.into_iter().flatten() {
+            let mut buf = [0; 4];
+            assert!(plainly_nfc(c.encode_utf8(&mut buf).as_bytes()), "{c:?}");
+            // NFC on its own, and never combining with what comes before it.
+            assert_eq!(is_nfc_quick([c].into_iter()), IsNormalized::Yes, "{c:?}");
+            assert_eq!(unicode_normalization::char::canonical_combining_class(c), 0);
+            assert_eq!(
+                is_nfc_quick(['a', c].into_iter()),
+                IsNormalized::Yes,
+                "{c:?}"
+            );
+        }
+        for other in ["\u{300}", "a\u{301}", "\u{2000}", "Ω", "\u{2126}", "한"] {
+            assert!(!plainly_nfc(other.as_bytes()), "{other:?}");
+        }
+        assert!(plainly_nfc("Nguyễn Thị Hồng Nhung – “Đường”".as_bytes()));
+        let nfd = "Nguye\u{302}\u{303}n";
+        assert_eq!(nfc_owned(nfd.to_string()), "Nguyễn");
+    }
 
     #[test]
     fn folds_tones_and_d() {

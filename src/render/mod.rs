@@ -152,24 +152,40 @@ struct Steps {
 }
 
 impl Steps {
-    /// Renders `pages` (templates), then writes them; returns the errors of both.
+    /// Renders `pages` (templates) and writes each as soon as it is rendered, so that no
+    /// more pages are held than there are threads (a year's roll of a national site is
+    /// ten megabytes); returns the errors of both. The wall time is shared between the
+    /// two steps in proportion to the time the threads spent on each.
     fn render_and_write(&mut self, pages: Vec<Job<'_>>, sink: &dyn Sink) -> Vec<String> {
         let at = Instant::now();
-        let done: Vec<(String, Result<String, String>)> = pages
+        let done: Vec<(Duration, Duration, Option<String>)> = pages
             .into_par_iter()
-            .map(|(path, job)| (path, job()))
-            .collect();
-        self.templates += at.elapsed();
-        let at = Instant::now();
-        let errors = done
-            .into_par_iter()
-            .filter_map(|(path, html)| match html {
-                Ok(html) => sink.put(&path, html.as_bytes()).err(),
-                Err(e) => Some(e),
+            .map(|(path, job)| {
+                let start = Instant::now();
+                let html = job();
+                let rendered = Instant::now();
+                let error = match html {
+                    Ok(html) => sink.put(&path, html.as_bytes()).err(),
+                    Err(e) => Some(e),
+                };
+                (rendered - start, rendered.elapsed(), error)
             })
             .collect();
-        self.write += at.elapsed();
-        errors
+        let wall = at.elapsed();
+        let (templates, write) = done
+            .iter()
+            .fold((Duration::ZERO, Duration::ZERO), |(t, w), d| {
+                (t + d.0, w + d.1)
+            });
+        let busy = (templates + write).as_secs_f64();
+        let share = if busy > 0.0 {
+            templates.as_secs_f64() / busy
+        } else {
+            1.0
+        };
+        self.templates += wall.mul_f64(share);
+        self.write += wall.mul_f64(1.0 - share);
+        done.into_iter().filter_map(|d| d.2).collect()
     }
 }
 

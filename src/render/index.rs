@@ -4,6 +4,8 @@
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, HashMap};
 
+use rayon::prelude::*;
+
 use super::avatar;
 use super::urls::Urls;
 use super::views::{Avatar, Card, PhotoView};
@@ -58,7 +60,7 @@ impl<'s> Index<'s> {
     pub fn new(site: &'s Site, urls: Urls, drafts: bool) -> Index<'s> {
         let status: Vec<Status> = site
             .profiles
-            .iter()
+            .par_iter()
             .map(|p| status(p, site.plan(p.year)))
             .collect();
         let listed = |i: usize| match status[i] {
@@ -67,7 +69,7 @@ impl<'s> Index<'s> {
             _ => false,
         };
         let mut order_idx: Vec<usize> = (0..site.profiles.len()).filter(|&i| listed(i)).collect();
-        order_idx.sort_by(|&a, &b| order(&site.profiles[a], &site.profiles[b]));
+        order_idx.par_sort_by(|&a, &b| order(&site.profiles[a], &site.profiles[b]));
         let mut by_year: BTreeMap<u16, Vec<usize>> = BTreeMap::new();
         let mut by_unit: HashMap<&str, Vec<usize>> = HashMap::new();
         for &i in &order_idx {
@@ -77,8 +79,10 @@ impl<'s> Index<'s> {
                 by_unit.entry(u).or_default().push(i);
             }
         }
+        // Each year's list is in Vietnamese order already: a stable sort by rank alone
+        // gives the roll's order without comparing names again.
         for list in by_year.values_mut() {
-            list.sort_by(|&a, &b| compare_in_roll(&site.profiles[a], &site.profiles[b]));
+            list.sort_by_key(|&i| roll_rank(&site.profiles[i]));
         }
         let mut place_in_year = vec![0; site.profiles.len()];
         let mut place_in_unit = vec![0; site.profiles.len()];
@@ -104,8 +108,12 @@ impl<'s> Index<'s> {
             }
         }
         let mut cards = vec![None; site.profiles.len()];
-        for &i in &order_idx {
-            cards[i] = Some(card(site, &urls, &site.profiles[i], status[i]));
+        let made: Vec<Card> = order_idx
+            .par_iter()
+            .map(|&i| card(site, &urls, &site.profiles[i], status[i]))
+            .collect();
+        for (&i, c) in order_idx.iter().zip(made) {
+            cards[i] = Some(c);
         }
         let mut pages: Vec<usize> = (0..site.profiles.len())
             .filter(|&i| listed(i) || status[i] == Status::Revoked)
@@ -166,10 +174,10 @@ impl<'s> Index<'s> {
     }
 }
 
-/// Roll order: provincial first, then collectives, leaders, staff; each in Vietnamese order.
-fn compare_in_roll(a: &Profile, b: &Profile) -> Ordering {
-    let rank = |p: &Profile| (!is_provincial(p), p.kind());
-    rank(a).cmp(&rank(b)).then_with(|| order(a, b))
+/// Roll order: provincial first, then collectives, leaders, staff; each in Vietnamese
+/// order (which a stable sort by this rank keeps).
+fn roll_rank(p: &Profile) -> (bool, Option<Kind>) {
+    (!is_provincial(p), p.kind())
 }
 
 pub fn avatar_of(name: &str) -> Avatar {

@@ -180,24 +180,30 @@ pub fn load(root: &Path) -> Result<Loaded, Vec<Fatal>> {
             .zip(bytes)
             .map(|(f, bytes)| bytes.map(|b| parse_one(root, &content_real, f, b)))
             .collect();
-        parsing += at.elapsed();
+        let mut read = Vec::with_capacity(parsed.len());
         for r in parsed {
             match r {
                 Ok((p, d)) => {
-                    if let Some(mut p) = p {
-                        // Past the first stories of a large site, keep none: each is
-                        // read again when needed (content::story).
-                        kept += p.body.len();
-                        if kept > KEEP_BYTES {
-                            p.release_story();
-                        }
-                        profiles.push(p);
-                    }
+                    read.extend(p);
                     diags.extend(d);
                 }
                 Err(f) => fatals.push(f),
             }
         }
+        // Past the first stories of a large site, keep none: each is read again when
+        // needed (content::story).
+        let first_let_go = read
+            .iter()
+            .position(|p| {
+                kept += p.body.len();
+                kept > KEEP_BYTES
+            })
+            .unwrap_or(read.len());
+        read[first_let_go..]
+            .par_iter_mut()
+            .for_each(Profile::release_story);
+        parsing += at.elapsed();
+        profiles.extend(read);
     }
     if !fatals.is_empty() {
         return Err(fatals);

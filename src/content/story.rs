@@ -9,6 +9,8 @@ use std::borrow::Cow;
 use std::fs;
 use std::path::Path;
 
+use rayon::prelude::*;
+
 use super::frontmatter::split;
 use super::load::decode;
 use super::model::{Profile, Site};
@@ -33,12 +35,12 @@ impl Site {
         if !large {
             return false;
         }
-        for p in &mut self.profiles {
+        self.profiles.par_iter_mut().for_each(|p| {
             p.release_story();
             if p.photo.is_none() {
                 p.doc.text = "".into();
             }
-        }
+        });
         true
     }
 

@@ -3,11 +3,10 @@
 //! `themes/NAME/` overrides it file by file.
 
 use std::collections::BTreeMap;
-use std::fs;
-use std::path::Path;
-
 use std::convert::Infallible;
+use std::fs;
 use std::io::{self, Write};
+use std::path::Path;
 
 use tera::{ErrorKind, Kwargs, State, Tera, Value};
 use walkdir::WalkDir;
@@ -22,8 +21,6 @@ pub struct Theme {
     pub strings: BTreeMap<String, String>,
     /// Files of `static/`, by path inside it.
     pub statics: BTreeMap<String, Vec<u8>>,
-    /// The templates' sources, by name.
-    pub sources: BTreeMap<String, String>,
 }
 
 impl Theme {
@@ -260,7 +257,6 @@ pub fn load(root: &Path, name: &str, lang: Lang) -> Result<Theme, Fatal> {
         tera,
         strings,
         statics,
-        sources: templates,
     })
 }
 

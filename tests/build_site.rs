@@ -252,8 +252,10 @@ fn a_failing_build_leaves_the_output_as_it_was() {
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
-        err.contains("profile.html") && err.contains("content/2024/"),
-        "names the template and the profile: {err}"
+        err.contains("profile.html:1:48: ")
+            && err.contains("(at `p.nme`)")
+            && err.contains("content/2024/"),
+        "names the template, its line and column, the expression and the profile: {err}"
     );
     assert_eq!(tree(&f.path("output")), before, "template error");
     let leftovers: Vec<_> = fs::read_dir(f.root())
@@ -332,6 +334,70 @@ fn a_site_theme_overrides_the_built_in_one_file_by_file() {
     assert!(
         text(&f, "2024/index.html").contains("Nguyễn Thị Hạnh"),
         "other templates are the built-in ones"
+    );
+}
+
+/// The message of a build that fails on a template.
+fn template_error(f: &Fixture) -> String {
+    let out = build(f, &[]);
+    assert_eq!(out.status.code(), Some(1));
+    String::from_utf8_lossy(&out.stderr).to_string()
+}
+
+#[test]
+fn a_template_error_names_the_file_the_line_and_the_caller() {
+    let f = Fixture::new();
+    // Inside a component: its own line, then the page line that called it.
+    let components = fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/themes/default/templates/components.html"
+    ))
+    .expect("components.html");
+    let line = components
+        .lines()
+        .position(|l| l.contains("{{ d.number }}"))
+        .expect("decision")
+        + 1;
+    f.write(
+        "themes/default/templates/components.html",
+        &components.replace("{{ d.number }}", "{{ d.numbr }}"),
+    );
+    let err = template_error(&f);
+    assert!(
+        err.contains(&format!("components.html:{line}:"))
+            && err.contains("Field `numbr` is not defined")
+            && err.contains("(called from profile.html:"),
+        "{err}"
+    );
+    f.remove("themes/default/templates/components.html");
+    // Inside card.html, rendered by the `card` function: card.html's line, then the caller.
+    f.write(
+        "themes/default/templates/card.html",
+        "<article>\n{{ c.nme }}\n</article>\n",
+    );
+    let err = template_error(&f);
+    assert!(
+        err.contains("card.html:2:6: ") && err.contains("(called from "),
+        "{err}"
+    );
+    f.remove("themes/default/templates/card.html");
+    // A Tera 1 macro no longer parses: the file and the line, when the theme is loaded.
+    f.write(
+        "themes/default/templates/404.html",
+        "{% extends \"base.html\" %}\n{% import \"macros.html\" as m %}\n{% block content %}{% endblock %}",
+    );
+    let err = template_error(&f);
+    assert!(err.contains("404.html:2:"), "{err}");
+    // Unknown functions and components are found before any page is rendered.
+    f.write(
+        "themes/default/templates/404.html",
+        "{% extends \"base.html\" %}{% block content %}\n{{ nowhere() }}\n{{<nothing/>}}{% endblock %}",
+    );
+    let err = template_error(&f);
+    assert!(
+        err.contains("404.html:2:4: Unknown function `nowhere`")
+            && err.contains("404.html:3:3: Unknown component `nothing`"),
+        "{err}"
     );
 }
 

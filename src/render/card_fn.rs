@@ -8,9 +8,11 @@
 //! list around it does not already say. The result is HTML, not escaped again.
 
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::{Mutex, PoisonError};
 
-use tera::{Context, Tera, Value};
+use tera::{Context, Function, Kwargs, State, Tera, TeraResult, Value};
+
+use super::theme::describe;
 
 /// The template a card is rendered from.
 pub const TEMPLATE: &str = "card.html";
@@ -20,76 +22,87 @@ pub const TEMPLATE: &str = "card.html";
 /// just before it; beyond that the memory is worth more than the time.
 const KEPT: usize = 16_384;
 
-type Key = (String, u64, bool, bool, bool);
+/// One way of showing a card: `h` and the three `show_*` flags.
+type Way = (u64, [bool; 3]);
 
 pub struct CardFn {
-    /// The theme's templates, without this function.
+    /// The theme's templates, with a `card` function that refuses (a card holds no card).
     tera: Tera,
-    /// Contexts holding the theme's words (`t`), reused from one card to the next.
-    contexts: Mutex<Vec<Context>>,
-    base: Context,
-    kept: Mutex<HashMap<Key, Arc<str>>>,
+    /// Rendered cards by address, then by way of showing. A rendered card is a safe
+    /// string whose text is shared, not copied, by every page that prints it.
+    kept: Mutex<Kept>,
+}
+
+#[derive(Default)]
+struct Kept {
+    cards: HashMap<Box<str>, Vec<(Way, Value)>>,
+    count: usize,
 }
 
 impl CardFn {
-    pub fn new(tera: Tera, base: Context) -> CardFn {
+    pub fn new(tera: Tera) -> CardFn {
         CardFn {
             tera,
-            contexts: Mutex::new(Vec::new()),
-            base,
-            kept: Mutex::new(HashMap::new()),
+            kept: Mutex::new(Kept::default()),
         }
     }
 
-    fn render(&self, c: &Value, h: u64, flags: [bool; 3]) -> tera::Result<String> {
-        let mut ctx = self
-            .contexts
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .pop()
-            .unwrap_or_else(|| self.base.clone());
-        ctx.insert("c", c);
+    fn render(&self, c: Value, (h, flags): Way) -> TeraResult<Value> {
+        let mut ctx = Context::new();
+        ctx.insert_value("c", c);
         ctx.insert("h", &h);
         ctx.insert("show_year", &flags[0]);
         ctx.insert("show_kind", &flags[1]);
         ctx.insert("show_unit", &flags[2]);
-        let html = self.tera.render(TEMPLATE, &ctx);
-        self.contexts
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .push(ctx);
-        html
+        // An error inside card.html is told as one sentence naming its line; the page's
+        // error then names the line that called `card`.
+        match self.tera.render(TEMPLATE, &ctx) {
+            Ok(html) => Ok(Value::safe_string(&html)),
+            Err(e) => Err(tera::Error::message(describe(&e))),
+        }
     }
 }
 
-impl tera::Function for CardFn {
-    fn call(&self, args: &HashMap<String, Value>) -> tera::Result<Value> {
+impl Function<TeraResult<Value>> for CardFn {
+    fn call(&self, args: Kwargs, _: &State) -> TeraResult<Value> {
         let c = args
-            .get("c")
-            .ok_or_else(|| tera::Error::msg("card(): the card is missing (c=…)"))?;
-        let h = args.get("h").and_then(Value::as_u64).unwrap_or(3);
-        let flag = |k: &str, default: bool| args.get(k).and_then(Value::as_bool).unwrap_or(default);
-        let flags = [
-            flag("show_year", false),
-            flag("show_kind", false),
-            flag("show_unit", true),
-        ];
+            .get::<Value>("c")?
+            .ok_or_else(|| tera::Error::message("card(): the card is missing (c=…)"))?;
+        let h = args.get::<u64>("h")?.unwrap_or(3);
+        let flag = |k: &str, default: bool| Ok::<_, tera::Error>(args.get(k)?.unwrap_or(default));
+        let way: Way = (
+            h,
+            [
+                flag("show_year", false)?,
+                flag("show_kind", false)?,
+                flag("show_unit", true)?,
+            ],
+        );
         // Within a build a card's address names it: one card per profile.
-        let Some(url) = c.get("url").and_then(Value::as_str) else {
-            return self.render(c, h, flags).map(Value::String);
+        let Some(url) = c.get_from_path("url").and_then(Value::as_str) else {
+            return self.render(c, way);
         };
-        let key: Key = (url.to_string(), h, flags[0], flags[1], flags[2]);
         let lock = || self.kept.lock().unwrap_or_else(PoisonError::into_inner);
-        if let Some(html) = lock().get(&key) {
-            return Ok(Value::String(html.to_string()));
+        if let Some(html) = lock()
+            .cards
+            .get(url)
+            .and_then(|ways| ways.iter().find(|(w, _)| *w == way))
+        {
+            return Ok(html.1.clone());
         }
-        let html = self.render(c, h, flags)?;
+        let url: Box<str> = url.into();
+        let html = self.render(c, way)?;
         let mut kept = lock();
-        if kept.len() >= KEPT {
-            kept.clear();
+        if kept.count >= KEPT {
+            *kept = Kept::default();
         }
-        kept.insert(key, Arc::from(html.as_str()));
-        Ok(Value::String(html))
+        let ways = kept.cards.entry(url).or_default();
+        // Another thread may have rendered the same card meanwhile.
+        if !ways.iter().any(|(w, _)| *w == way) {
+            ways.push((way, html.clone()));
+            kept.count += 1;
+        }
+        Ok(html)
     }
 
     fn is_safe(&self) -> bool {

@@ -24,7 +24,7 @@ use crate::check::status::Status;
 use crate::content::model::Site;
 use crate::diag::Diagnostic;
 use index::Index;
-use pages::Pages;
+use pages::{Html, Pages};
 use theme::Theme;
 use urls::{Urls, page_file};
 use views::{SiteView, YearLink};
@@ -136,7 +136,7 @@ impl Clock {
 /// A page to render: its file, and the function that renders it.
 type Job<'a> = (
     String,
-    Box<dyn FnOnce() -> Result<String, String> + Send + 'a>,
+    Box<dyn FnOnce() -> Result<Html, String> + Send + 'a>,
 );
 
 /// How many profile pages are rendered, then written, at a time: enough to keep every

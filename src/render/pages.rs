@@ -2,10 +2,9 @@
 //! and 404. Values come from the index built once; nothing here reads files.
 
 use std::collections::BTreeMap;
-use std::sync::{Mutex, PoisonError};
 
 use serde::Serialize;
-use tera::Context;
+use tera::{Context, Tera};
 
 use super::index::Index;
 use super::markdown;
@@ -15,13 +14,25 @@ use crate::check::status::Status;
 use crate::content::model::{Kind, Plan, Unit};
 use crate::text::collate::compare;
 
-/// Renders pages with a shared base context (`site`, `t`).
+/// A rendered page: UTF-8 as Tera wrote it, not checked again.
+pub struct Html(Vec<u8>);
+
+impl Html {
+    pub fn as_bytes(&self) -> &[u8] {
+        &self.0
+    }
+}
+
+/// A page's first allocation: most pages are a few tens of kilobytes.
+const PAGE_BYTES: usize = 32 * 1024;
+
+/// Renders pages; what is the same on every page (`site`, and the theme's `t`) is in the
+/// templates' global context, not copied into each page's.
 pub struct Pages<'a> {
     pub index: &'a Index<'a>,
     pub theme: &'a Theme,
-    base: Context,
-    /// Copies of `base` between two pages: a page adds its values, then takes them out.
-    contexts: Mutex<Vec<Context>>,
+    /// The theme's templates with this build's `site`.
+    tera: Tera,
 }
 
 fn plan_view(plan: &Plan) -> PlanView {
@@ -51,15 +62,9 @@ fn count(cards: &[&Card]) -> Counts {
 
 impl<'a> Pages<'a> {
     pub fn new(index: &'a Index<'a>, theme: &'a Theme, site: &SiteView) -> Pages<'a> {
-        let mut base = Context::new();
-        base.insert("site", site);
-        base.insert("t", &theme.strings);
-        Pages {
-            index,
-            theme,
-            base,
-            contexts: Mutex::new(Vec::new()),
-        }
+        let mut tera = theme.tera.clone();
+        tera.global_context().insert("site", site);
+        Pages { index, theme, tera }
     }
 
     fn meta(
@@ -78,28 +83,23 @@ impl<'a> Pages<'a> {
         }
     }
 
-    /// Renders `template` with the base context, `page` and the extra values.
+    /// Renders `template` with `page` and the extra values.
     fn render(
         &self,
         template: &str,
         page: PageMeta,
-        extra: &[(&str, &dyn Insert)],
+        extra: &[(&'static str, &dyn Insert)],
         about: &str,
-    ) -> Result<String, String> {
-        let contexts = || self.contexts.lock().unwrap_or_else(PoisonError::into_inner);
-        let mut ctx = contexts().pop().unwrap_or_else(|| self.base.clone());
+    ) -> Result<Html, String> {
+        let mut ctx = Context::new();
         ctx.insert("page", &page);
         for (k, v) in extra {
             v.insert_into(&mut ctx, k);
         }
-        let html = self.theme.tera.render(template, &ctx);
-        ctx.remove("page");
-        for (k, _) in extra {
-            ctx.remove(k);
-        }
-        contexts().push(ctx);
-        html.map_err(|e| {
-            let d = describe(&e, &self.theme.sources);
+        let mut html = Vec::with_capacity(PAGE_BYTES);
+        let done = self.tera.render_to(template, &ctx, &mut html);
+        done.map(|()| Html(html)).map_err(|e| {
+            let d = describe(&e);
             if about.is_empty() {
                 d
             } else {
@@ -173,7 +173,7 @@ impl<'a> Pages<'a> {
         units
     }
 
-    pub fn home(&self) -> Result<String, String> {
+    pub fn home(&self) -> Result<Html, String> {
         let years = self.index.site.years();
         let latest = years.first().map(|&y| self.roll(y));
         let summaries: Vec<YearSummary> = years
@@ -208,7 +208,7 @@ impl<'a> Pages<'a> {
         )
     }
 
-    pub fn year(&self, year: u16) -> Result<String, String> {
+    pub fn year(&self, year: u16) -> Result<Html, String> {
         let roll = self.roll(year);
         let description = roll.plan.as_ref().map(|p| p.title.clone());
         let page = self.meta("year", year.to_string(), description.as_deref(), &roll.url);
@@ -224,7 +224,7 @@ impl<'a> Pages<'a> {
     }
 
     /// The page of profile `i`, whose story is `story_html` (see [`Pages::story`]).
-    pub fn profile(&self, i: usize, story_html: String) -> Result<String, String> {
+    pub fn profile(&self, i: usize, story_html: String) -> Result<Html, String> {
         let ix = self.index;
         let p = &ix.site.profiles[i];
         let status = ix.status[i];
@@ -268,14 +268,14 @@ impl<'a> Pages<'a> {
         )
     }
 
-    pub fn units(&self) -> Result<String, String> {
+    pub fn units(&self) -> Result<Html, String> {
         let units = self.unit_views();
         let title = self.theme.word("units_title", "Đơn vị").to_string();
         let page = self.meta("units", title, None, &self.index.urls.units());
         self.render("units.html", page, &[("units", &units)], "")
     }
 
-    pub fn unit(&self, u: &Unit) -> Result<String, String> {
+    pub fn unit(&self, u: &Unit) -> Result<Html, String> {
         let ix = self.index;
         let view = self.unit_view(u);
         let list = ix
@@ -328,13 +328,13 @@ impl<'a> Pages<'a> {
         self.render("unit.html", page, &[("unit", &view), ("years", &years)], "")
     }
 
-    pub fn search(&self) -> Result<String, String> {
+    pub fn search(&self) -> Result<Html, String> {
         let title = self.theme.word("search_title", "Tìm kiếm").to_string();
         let page = self.meta("search", title, None, &self.index.urls.search());
         self.render("search.html", page, &[], "")
     }
 
-    pub fn not_found(&self) -> Result<String, String> {
+    pub fn not_found(&self) -> Result<Html, String> {
         let title = self
             .theme
             .word("not_found_title", "Không tìm thấy trang")
@@ -347,11 +347,11 @@ impl<'a> Pages<'a> {
 /// Lets values of different types stand in one list of template values, each converted
 /// once into the context.
 pub trait Insert {
-    fn insert_into(&self, ctx: &mut Context, key: &str);
+    fn insert_into(&self, ctx: &mut Context, key: &'static str);
 }
 
 impl<T: Serialize> Insert for T {
-    fn insert_into(&self, ctx: &mut Context, key: &str) {
+    fn insert_into(&self, ctx: &mut Context, key: &'static str) {
         ctx.insert(key, self);
     }
 }

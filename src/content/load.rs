@@ -41,19 +41,18 @@ pub fn rel(root: &Path, path: &Path) -> String {
         .join("/")
 }
 
-/// A file's text as NFC, or a `syntax` diagnostic if it is not UTF-8.
+/// A file's text as NFC, or a `syntax` diagnostic if it is not UTF-8. Validated with
+/// SIMD (simdutf8: several times faster than the standard check on Vietnamese text, whose
+/// every other word has a multi-byte letter), then copied, which costs less than checking.
 pub fn decode(file: &str, bytes: Vec<u8>) -> Result<String, Diagnostic> {
-    match String::from_utf8(bytes) {
+    match simdutf8::basic::from_utf8(&bytes) {
         Ok(s) => {
-            let s = s.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(s);
-            Ok(nfc_owned(s))
+            let s = s.strip_prefix('\u{feff}').unwrap_or(s);
+            Ok(nfc_owned(s.to_string()))
         }
-        Err(e) => {
-            let valid = e.utf8_error().valid_up_to();
-            let line = 1 + e.as_bytes()[..valid]
-                .iter()
-                .filter(|&&b| b == b'\n')
-                .count() as u32;
+        Err(_) => {
+            let valid = std::str::from_utf8(&bytes).map_or_else(|e| e.valid_up_to(), |s| s.len());
+            let line = 1 + bytes[..valid].iter().filter(|&&b| b == b'\n').count() as u32;
             Err(Diagnostic::new(
                 Rule::Syntax,
                 file,

@@ -224,9 +224,8 @@ pub fn render(
     let pages = &pages;
     let wanted = |path: &str| opts.only.as_ref().is_none_or(|only| only.contains(path));
 
-    // Profile pages, a chunk at a time: Markdown, then templates, then writing.
-    let mut steps = Steps::default();
-    let mut errors: Vec<String> = Vec::new();
+    // Profile pages a chunk at a time, and beside them the feed, the sitemap and the
+    // search index (which have steps that run on one core); then the lists.
     let profiles: Vec<(String, usize)> = index
         .pages_by_unit()
         .into_iter()
@@ -236,59 +235,27 @@ pub fn render(
         })
         .filter(|(path, _)| wanted(path))
         .collect();
-    let count = index.pages.len();
-    for chunk in profiles.chunks(CHUNK) {
-        let at = Instant::now();
-        let stories: Vec<Result<String, String>> =
-            chunk.par_iter().map(|&(_, i)| pages.story(i)).collect();
-        steps.markdown += at.elapsed();
-        let jobs = chunk
-            .iter()
-            .zip(stories)
-            .map(|((path, i), story)| {
-                let job: Job = (path.clone(), Box::new(move || pages.profile(*i, story?)));
-                job
-            })
-            .collect();
-        errors.extend(steps.render_and_write(jobs, sink));
-    }
-
-    // The lists: home, years, units, search and the 404 page.
-    let mut jobs: Vec<Job> = Vec::new();
-    jobs.push((page_file(""), Box::new(move || pages.home())));
-    for &y in &years {
-        jobs.push((page_file(&format!("{y}/")), Box::new(move || pages.year(y))));
-    }
-    jobs.push((page_file("don-vi/"), Box::new(move || pages.units())));
-    for u in &site.units {
-        jobs.push((
-            page_file(&format!("don-vi/{}/", u.id)),
-            Box::new(move || pages.unit(u)),
-        ));
-    }
-    jobs.push((page_file("tim-kiem/"), Box::new(move || pages.search())));
-    jobs.push(("404.html".into(), Box::new(move || pages.not_found())));
-    let count = count + jobs.len();
+    let at = Instant::now();
+    let ((mut steps, mut errors), side) = rayon::join(
+        || profile_pages(pages, &profiles, sink),
+        || feeds_and_search(&index, &years, opts.search, sink),
+    );
+    errors.extend(side.errors);
+    let mut jobs = list_pages(pages, site, &years);
+    let count = index.pages.len() + jobs.len();
     jobs.retain(|(path, _)| wanted(path));
     errors.extend(steps.render_and_write(jobs, sink));
     clock.steps(&[
-        ("Markdown", steps.markdown),
-        ("templates", steps.templates),
-        ("write pages", steps.write),
+        (
+            "pages, feed, sitemap and search index, side by side",
+            at.elapsed(),
+        ),
+        ("  Markdown", steps.markdown),
+        ("  templates", steps.templates),
+        ("  write pages", steps.write),
+        ("  feed, sitemap", side.feeds),
+        ("  search index", side.search),
     ]);
-    for (path, body) in [
-        ("atom.xml", feeds::atom(&index)),
-        ("sitemap.xml", feeds::sitemap(&index, &years)),
-    ] {
-        if let Err(e) = sink.put(path, body.as_bytes()) {
-            errors.push(e);
-        }
-    }
-    clock.lap("feed, sitemap");
-    if opts.search {
-        errors.extend(search::write(&index, sink));
-    }
-    clock.lap("search index");
     for (path, bytes) in theme.statics.iter().filter(|_| opts.only.is_none()) {
         if let Err(e) = sink.put(path, bytes) {
             errors.push(e);
@@ -309,4 +276,80 @@ pub fn render(
         photos_reused: photos.reused,
         phases: clock.laps,
     })
+}
+
+/// The profile pages, a chunk at a time: Markdown, then templates and writing.
+fn profile_pages(
+    pages: &Pages,
+    profiles: &[(String, usize)],
+    sink: &dyn Sink,
+) -> (Steps, Vec<String>) {
+    let mut steps = Steps::default();
+    let mut errors = Vec::new();
+    for chunk in profiles.chunks(CHUNK) {
+        let at = Instant::now();
+        let stories: Vec<Result<String, String>> =
+            chunk.par_iter().map(|&(_, i)| pages.story(i)).collect();
+        steps.markdown += at.elapsed();
+        let jobs = chunk
+            .iter()
+            .zip(stories)
+            .map(|((path, i), story)| {
+                let job: Job = (path.clone(), Box::new(move || pages.profile(*i, story?)));
+                job
+            })
+            .collect();
+        errors.extend(steps.render_and_write(jobs, sink));
+    }
+    (steps, errors)
+}
+
+/// The lists: home, years, units, search and the 404 page.
+fn list_pages<'a>(pages: &'a Pages, site: &'a Site, years: &[u16]) -> Vec<Job<'a>> {
+    let mut jobs: Vec<Job> = Vec::new();
+    jobs.push((page_file(""), Box::new(move || pages.home())));
+    for &y in years {
+        jobs.push((page_file(&format!("{y}/")), Box::new(move || pages.year(y))));
+    }
+    jobs.push((page_file("don-vi/"), Box::new(move || pages.units())));
+    for u in &site.units {
+        jobs.push((
+            page_file(&format!("don-vi/{}/", u.id)),
+            Box::new(move || pages.unit(u)),
+        ));
+    }
+    jobs.push((page_file("tim-kiem/"), Box::new(move || pages.search())));
+    jobs.push(("404.html".into(), Box::new(move || pages.not_found())));
+    jobs
+}
+
+/// What `feeds_and_search` wrote wrong, and how long each part took.
+struct Side {
+    errors: Vec<String>,
+    feeds: Duration,
+    search: Duration,
+}
+
+/// The feed, the sitemap and (when `search`) the search index.
+fn feeds_and_search(index: &Index, years: &[u16], search: bool, sink: &dyn Sink) -> Side {
+    let at = Instant::now();
+    let mut errors = Vec::new();
+    for (path, body) in [
+        ("atom.xml", feeds::atom(index)),
+        ("sitemap.xml", feeds::sitemap(index, years)),
+    ] {
+        if let Err(e) = sink.put(path, body.as_bytes()) {
+            errors.push(e);
+        }
+    }
+    let feeds = at.elapsed();
+    let at = Instant::now();
+    if search {
+        errors.extend(search::write(index, sink));
+    }
+    Side {
+        errors,
+        feeds,
+        search: at.elapsed(),
+    }
 }

@@ -141,7 +141,7 @@ pub fn run(o: &Options, lang: Option<Lang>) -> u8 {
     for d in &diags {
         eprintln!("{}", report::human(d, lang));
     }
-    // Checked: a large site's stories are read again when needed rather than kept.
+    // Checked: a large site packs its stories and drops front-matter texts.
     loaded.site.release_texts(KEEP_BYTES);
     let site = &loaded.site;
     if let Err(f) = safe_output(&o.root, &output) {

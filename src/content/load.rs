@@ -189,8 +189,7 @@ pub fn load(root: &Path) -> Result<Loaded, Vec<Fatal>> {
                 Err(f) => fatals.push(f),
             }
         }
-        // Past the first stories of a large site, keep none: each is read again when
-        // needed (content::story).
+        // Past the first stories of a large site, every story is packed (content::story).
         let first_let_go = read
             .iter()
             .position(|p| {

@@ -209,10 +209,10 @@ pub struct Profile {
     pub revoked: Option<Record>,
     pub body: String,
     pub body_line: u32,
-    /// When the story was let go to save memory (see `content::story`), the hash of the
-    /// text it had: read again, it must be the same.
-    pub body_hash: Option<[u8; 32]>,
-    /// What looked like personal data in a story that was let go, found before it was.
+    /// The story compressed, when a large site packs it (see `content::story`); `body`
+    /// is empty then.
+    pub packed_story: Option<Box<[u8]>>,
+    /// What looked like personal data in a packed story, found before it was packed.
     pub story_privacy: Option<Vec<Diagnostic>>,
     /// The top-level keys written, valid or not.
     pub keys: Vec<String>,
@@ -248,7 +248,7 @@ impl Profile {
             revoked: None,
             body: String::new(),
             body_line: 1,
-            body_hash: None,
+            packed_story: None,
             story_privacy: None,
             keys: Vec::new(),
         }

@@ -149,7 +149,7 @@ pub fn read_profile(loc: &Location, text: &str) -> (Option<Profile>, Vec<Diagnos
         revoked,
         body: parts.body.to_string(),
         body_line: parts.body_line,
-        body_hash: None,
+        packed_story: None,
         story_privacy: None,
         keys: root
             .table

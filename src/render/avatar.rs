@@ -28,12 +28,12 @@ fn fnv1a(text: &str) -> u32 {
 }
 
 /// A dark colour from the name, on which white text has a contrast of at least 4.5:1.
-pub fn color(name: &str) -> String {
+pub fn color(name: &str) -> &'static str {
     const PALETTE: [&str; 12] = [
         "#8b1e1e", "#7a3b0c", "#6b4a00", "#3f5a12", "#1e5b3a", "#0f5a5a", "#1d4f7a", "#2f3f8f",
         "#53388a", "#7a2e6e", "#8a2346", "#5a4636",
     ];
-    PALETTE[(fnv1a(name) % PALETTE.len() as u32) as usize].to_string()
+    PALETTE[(fnv1a(name) % PALETTE.len() as u32) as usize]
 }
 
 /// The SVG markup of the avatar (decorative: the page names the person beside it).

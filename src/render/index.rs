@@ -3,6 +3,7 @@
 
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
@@ -108,9 +109,10 @@ impl<'s> Index<'s> {
             }
         }
         let mut cards = vec![None; site.profiles.len()];
+        let shared = Shared::new(site, &urls);
         let made: Vec<Card> = order_idx
             .par_iter()
-            .map(|&i| card(site, &urls, &site.profiles[i], status[i]))
+            .map(|&i| card(&shared, &urls, &site.profiles[i], status[i]))
             .collect();
         for (&i, c) in order_idx.iter().zip(made) {
             cards[i] = Some(c);
@@ -181,32 +183,52 @@ fn roll_rank(p: &Profile) -> (bool, Option<Kind>) {
 }
 
 pub fn avatar_of(name: &str) -> Avatar {
-    let initials = avatar::initials(name);
-    let color = avatar::color(name);
-    let svg = avatar::svg(&initials, &color);
     Avatar {
-        initials,
-        color,
-        svg,
+        initials: avatar::initials(name),
+        color: avatar::color(name),
         photo: None,
     }
 }
 
-fn card(site: &Site, urls: &Urls, p: &Profile, s: Status) -> Card {
-    let unit_id = p.unit_id().unwrap_or_default().to_string();
-    let unit_name = site
-        .unit(&unit_id)
-        .map_or_else(|| unit_id.clone(), |u| u.name.clone());
+/// The values many cards share: each unit's id, name and address, each year's address.
+struct Shared {
+    units: HashMap<String, [Arc<str>; 3]>,
+    years: HashMap<u16, Arc<str>>,
+}
+
+impl Shared {
+    fn new(site: &Site, urls: &Urls) -> Shared {
+        let mut units = HashMap::new();
+        let mut years = HashMap::new();
+        for p in &site.profiles {
+            let id = p.unit_id().unwrap_or_default();
+            if !units.contains_key(id) {
+                let name = site.unit(id).map_or(id, |u| u.name.as_str());
+                units.insert(
+                    id.to_string(),
+                    [id.into(), name.into(), urls.unit(id).into()],
+                );
+            }
+            years
+                .entry(p.year)
+                .or_insert_with(|| Arc::from(urls.year(p.year)));
+        }
+        Shared { units, years }
+    }
+}
+
+fn card(shared: &Shared, urls: &Urls, p: &Profile, s: Status) -> Card {
+    let [unit_id, unit_name, unit_url] = shared.units[p.unit_id().unwrap_or_default()].clone();
     Card {
         name: p.name().to_string(),
         url: urls.profile(p.year, &p.slug),
         kind: p.kind().map_or("staff", Kind::name),
         position: p.position.as_ref().map(|x| x.value.clone()),
-        unit_url: urls.unit(&unit_id),
+        unit_url,
         unit_id,
         unit_name,
         year: p.year,
-        year_url: urls.year(p.year),
+        year_url: shared.years[&p.year].clone(),
         summary: p
             .summary
             .as_ref()

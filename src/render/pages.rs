@@ -121,7 +121,7 @@ impl<'a> Pages<'a> {
         };
         let mut units: BTreeMap<&str, usize> = BTreeMap::new();
         for c in &cards {
-            *units.entry(c.unit_id.as_str()).or_default() += 1;
+            *units.entry(&*c.unit_id).or_default() += 1;
         }
         let mut by_unit: Vec<UnitCount> = units
             .into_iter()

@@ -225,7 +225,7 @@ impl Shards {
 }
 
 /// Builds the index, giving its files to `put` a few at a time, `index.json` last;
-/// returns the stories that could not be read again (see `content::story`).
+/// returns the stories that could not be unpacked (see `content::story`).
 fn build(index: &Index, put: &mut dyn FnMut(Vec<(String, Vec<u8>)>)) -> Vec<String> {
     let unread = std::sync::Mutex::new(Vec::new());
     let mut out = Out {

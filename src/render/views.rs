@@ -1,6 +1,8 @@
 //! The plain values templates receive (docs/theme.md is their contract). Built once per
 //! site or per page from the index; never the model itself.
 
+use std::sync::Arc;
+
 use serde::Serialize;
 
 #[derive(Serialize, Debug, Clone)]
@@ -46,25 +48,40 @@ pub struct PhotoView {
     pub alt: String,
 }
 
-#[derive(Serialize, Debug, Clone)]
+/// The picture of an exemplar: the published photo, or the initials on a colour. Its
+/// `svg` is written when a template receives it, not kept for each of 100,000 cards.
+#[derive(Debug, Clone)]
 pub struct Avatar {
     pub initials: String,
-    pub color: String,
-    pub svg: String,
+    pub color: &'static str,
     pub photo: Option<PhotoView>,
 }
 
+impl Serialize for Avatar {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("Avatar", 4)?;
+        st.serialize_field("initials", &self.initials)?;
+        st.serialize_field("color", self.color)?;
+        st.serialize_field("svg", &super::avatar::svg(&self.initials, self.color))?;
+        st.serialize_field("photo", &self.photo)?;
+        st.end()
+    }
+}
+
+/// One exemplar in a list. The unit's and the year's values are shared by every card
+/// that has them.
 #[derive(Serialize, Debug, Clone)]
 pub struct Card {
     pub name: String,
     pub url: String,
     pub kind: &'static str,
     pub position: Option<String>,
-    pub unit_id: String,
-    pub unit_name: String,
-    pub unit_url: String,
+    pub unit_id: Arc<str>,
+    pub unit_name: Arc<str>,
+    pub unit_url: Arc<str>,
     pub year: u16,
-    pub year_url: String,
+    pub year_url: Arc<str>,
     pub summary: String,
     pub provincial: bool,
     pub status: &'static str,

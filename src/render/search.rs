@@ -298,13 +298,6 @@ fn build(index: &Index, put: &mut dyn FnMut(Vec<(String, Vec<u8>)>)) -> Vec<Stri
     unread.into_inner().unwrap_or_else(|e| e.into_inner())
 }
 
-/// The files of the index, by path inside the site, in a stable order.
-pub fn files(index: &Index) -> Vec<(String, Vec<u8>)> {
-    let mut all = Vec::new();
-    build(index, &mut |files| all.extend(files));
-    all
-}
-
 /// Writes the index through `sink`, each group of files while the next is computed;
 /// every failure is collected.
 pub fn write(index: &Index, sink: &dyn Sink) -> Vec<String> {

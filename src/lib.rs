@@ -11,6 +11,8 @@ pub mod cli;
 pub mod cmd;
 pub mod content;
 pub mod diag;
+pub mod facts;
+pub mod media;
 pub mod output;
 pub mod pipeline;
 pub mod render;

@@ -17,6 +17,11 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
+/// Where a build's files go: the staging folder of `build`, or the memory of `serve`.
+pub trait Sink: Sync {
+    fn put(&self, rel: &str, bytes: &[u8]) -> Result<(), String>;
+}
+
 /// What a commit did to the output folder.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub struct Written {

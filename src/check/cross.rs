@@ -4,9 +4,9 @@
 use std::collections::{BTreeMap, HashMap};
 
 use super::Out;
-use super::status::{Status, status};
 use crate::content::model::{Kind, Site};
 use crate::diag::{Diagnostic, Msg, Rule};
+use crate::facts::status::{Status, status};
 
 /// For each (year, unit): whether it has a collective profile, and a recognised one.
 fn collectives(site: &Site) -> HashMap<(u16, &str), (bool, bool)> {

@@ -7,7 +7,6 @@ pub mod media;
 pub mod privacy;
 pub mod process;
 pub mod references;
-pub mod status;
 
 use rayon::prelude::*;
 

@@ -2,10 +2,10 @@
 //! deadline, the Council's vote, the order of dates, and what each record needs first.
 
 use super::Out;
-use super::status::vote_passes;
 use crate::content::model::{Kind, Plan, Profile, Record};
 use crate::content::source::Span;
 use crate::diag::{Msg, Rule};
+use crate::facts::status::vote_passes;
 use crate::text::date::Date;
 
 fn date(r: &Option<Record>) -> Option<(Date, Span)> {

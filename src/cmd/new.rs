@@ -2,11 +2,11 @@
 //! from the year's plan, every criterion that applies present with its words above it.
 
 use std::fmt::Write as _;
-use std::fs;
 use std::path::Path;
 
 use super::{CONTENT_ERRORS, FATAL, OK, fatal};
 use crate::check::references;
+use crate::content::edit::Writer;
 use crate::content::load::load;
 use crate::content::model::{Kind, Plan, Profile, Site};
 use crate::content::source::{At, Doc, Span};
@@ -79,8 +79,9 @@ pub fn run(
             return CONTENT_ERRORS;
         }
         let text = skeleton(site, plan, kind, unit, name, year);
-        let path = dir.join(format!("{slug}.md"));
-        if let Err(e) = fs::create_dir_all(&dir).and_then(|_| fs::write(&path, text)) {
+        let written = Writer::open(&root.join("content"))
+            .and_then(|w| w.create(&format!("{year}/{slug}.md"), text.as_bytes()));
+        if let Err(e) = written {
             return fatal(
                 &[Fatal::Unwritable {
                     path: file,

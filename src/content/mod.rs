@@ -1,5 +1,6 @@
 //! Reading content: files → typed model with source places. Knows nothing of rules or HTML.
 
+pub mod edit;
 pub mod frontmatter;
 pub mod load;
 pub mod model;

@@ -44,10 +44,19 @@ pub enum Rule {
     DuplicateSlug,
     Revocation,
     Privacy,
+    MisplacedFile,
+    BadSlug,
+    StoryLink,
+    Placeholder,
+    DateRange,
+    UnitPeriod,
+    DuplicatePerson,
+    StaticConflict,
+    Consent,
 }
 
 impl Rule {
-    pub const ALL: [Rule; 22] = [
+    pub const ALL: [Rule; 31] = [
         Rule::Syntax,
         Rule::UnknownField,
         Rule::MissingField,
@@ -70,6 +79,15 @@ impl Rule {
         Rule::DuplicateSlug,
         Rule::Revocation,
         Rule::Privacy,
+        Rule::MisplacedFile,
+        Rule::BadSlug,
+        Rule::StoryLink,
+        Rule::Placeholder,
+        Rule::DateRange,
+        Rule::UnitPeriod,
+        Rule::DuplicatePerson,
+        Rule::StaticConflict,
+        Rule::Consent,
     ];
 
     pub fn name(self) -> &'static str {
@@ -96,6 +114,15 @@ impl Rule {
             Rule::DuplicateSlug => "duplicate-slug",
             Rule::Revocation => "revocation",
             Rule::Privacy => "privacy",
+            Rule::MisplacedFile => "misplaced-file",
+            Rule::BadSlug => "bad-slug",
+            Rule::StoryLink => "story-link",
+            Rule::Placeholder => "placeholder",
+            Rule::DateRange => "date-range",
+            Rule::UnitPeriod => "unit-period",
+            Rule::DuplicatePerson => "duplicate-person",
+            Rule::StaticConflict => "static-conflict",
+            Rule::Consent => "consent",
         }
     }
 }

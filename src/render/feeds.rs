@@ -4,8 +4,8 @@
 use std::fmt::Write as _;
 
 use super::index::Index;
-use crate::check::status::Status;
 use crate::content::model::Profile;
+use crate::facts::status::Status;
 use crate::text::date::Date;
 
 pub fn xml_escape(s: &str) -> String {

@@ -10,8 +10,8 @@ use rayon::prelude::*;
 use super::avatar;
 use super::urls::Urls;
 use super::views::{Avatar, Card, PhotoView};
-use crate::check::status::{Status, status};
 use crate::content::model::{Kind, Profile, Site};
+use crate::facts::status::{Status, status};
 use crate::text::collate::{given_name, person_order};
 
 /// A unit's listed collective in a year, and the listed leaders who head it.

@@ -4,10 +4,10 @@
 pub mod avatar;
 pub mod card_fn;
 pub mod feeds;
-pub mod images;
 pub mod index;
 pub mod markdown;
 pub mod pages;
+pub mod photo_views;
 pub mod profile_view;
 pub mod search;
 pub mod theme;
@@ -20,9 +20,11 @@ use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
-use crate::check::status::Status;
 use crate::content::model::Site;
 use crate::diag::Diagnostic;
+use crate::facts::status::Status;
+use crate::media::photos as images;
+pub use crate::output::Sink;
 use index::Index;
 use pages::{Html, Pages};
 use theme::Theme;
@@ -67,11 +69,6 @@ pub enum Error {
     Template(Vec<String>),
     /// Photos that could not be published (`photo` diagnostics: content errors).
     Photos(Vec<Diagnostic>),
-}
-
-/// Where rendered files go.
-pub trait Sink: Sync {
-    fn put(&self, rel: &str, bytes: &[u8]) -> Result<(), String>;
 }
 
 fn site_view(site: &Site, urls: &Urls, opts: &Options, years: &[u16]) -> SiteView {
@@ -203,7 +200,7 @@ pub fn render(
     clock.lap("index of years and units");
     let photos = images::publish(
         site,
-        &images::candidates(site, &index),
+        &images::candidates(site, |i| index.card(i).is_some()),
         opts.photo_cache.as_deref(),
         opts.only.is_none(),
         &|page: &str| opts.only.as_ref().is_none_or(|only| only.contains(page)),
@@ -215,7 +212,7 @@ pub fn render(
     if !photos.errors.is_empty() {
         return Err(Error::Template(photos.errors));
     }
-    images::attach(&mut index, &photos, site.config.language);
+    photo_views::attach(&mut index, &photos, site.config.language);
     clock.lap("images");
     let index = index;
     let years = site.years();

@@ -10,8 +10,8 @@ use super::index::Index;
 use super::markdown;
 use super::theme::{Theme, describe};
 use super::views::*;
-use crate::check::status::Status;
 use crate::content::model::{Kind, Plan, Unit};
+use crate::facts::status::Status;
 use crate::text::collate::compare;
 
 /// A rendered page: UTF-8 as Tera wrote it, not checked again.

@@ -4,9 +4,9 @@
 use super::index::{avatar_of, is_provincial};
 use super::pages::Pages;
 use super::views::*;
-use crate::check::status::Status;
 use crate::content::model::{Kind, Plan, Profile, Record};
 use crate::content::source::At;
+use crate::facts::status::Status;
 
 /// How many related exemplars a profile page shows.
 const RELATED: usize = 6;

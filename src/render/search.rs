@@ -38,8 +38,8 @@ use serde::Serialize;
 
 use super::Sink;
 use super::index::{Index, order};
-use crate::check::status::Status;
 use crate::content::source::At;
+use crate::facts::status::Status;
 pub use plain::plain_text;
 pub use terms::words;
 

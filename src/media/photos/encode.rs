@@ -267,8 +267,8 @@ mod tests {
     fn orientation_is_applied() {
         // A landscape JPEG whose EXIF says "rotate 90°" is published as a portrait.
         let plain = sample_jpeg(400, 200);
-        let exif = crate::render::images::tests::exif_app1(6, false);
-        let rotated = crate::render::images::tests::splice_app1(&plain, &exif);
+        let exif = crate::media::photos::tests::exif_app1(6, false);
+        let rotated = crate::media::photos::tests::splice_app1(&plain, &exif);
         let out = process(&rotated).expect("processes");
         let last = out.last().expect("a size");
         assert_eq!((last.width, last.height), (200, 400));

@@ -21,23 +21,10 @@ use std::path::Path;
 
 use rayon::prelude::*;
 
-use super::Sink;
-use super::index::Index;
-use super::urls::{Urls, page_file};
-use super::views::PhotoView;
 use crate::content::model::{PhotoFile, Profile, Site};
-use crate::diag::{self, Diagnostic, Lang, Msg, Rule};
+use crate::diag::{self, Diagnostic, Msg, Rule};
+use crate::output::Sink;
 use cache::Cache;
-
-/// What `sizes` says on list cards: the width of `.card-pic` in the default theme.
-pub const CARD_SIZES: &str = "(min-width: 40rem) 4.5rem, 3.5rem";
-/// What `sizes` says on a profile page: the width of `.portrait` in the default theme.
-pub const PORTRAIT_SIZES: &str = "(min-width: 56rem) 16rem, (min-width: 40rem) 12rem, 9rem";
-/// The widest size a card offers; the profile page offers them all.
-const CARD_MAX: u32 = 320;
-/// The size named in `src` (for browsers without `srcset`): the widest at most this.
-const CARD_SRC: u32 = 160;
-const PORTRAIT_SRC: u32 = 320;
 
 /// The photos of one build.
 #[derive(Debug, Default)]
@@ -58,12 +45,13 @@ pub fn file_name(width: u32) -> String {
     format!("anh-{width}.jpg")
 }
 
-/// The profiles whose photo is published, with the photo's file.
-pub fn candidates<'s>(site: &'s Site, index: &Index) -> Vec<(usize, &'s Path)> {
+/// The profiles among `published` (indexes into the site's profiles) whose photo may be
+/// published, with the photo's file.
+pub fn candidates(site: &Site, published: impl Fn(usize) -> bool) -> Vec<(usize, &Path)> {
     site.profiles
         .iter()
         .enumerate()
-        .filter(|(i, _)| index.card(*i).is_some())
+        .filter(|(i, _)| published(*i))
         .filter_map(|(i, p)| match (&p.photo_file, &p.photo_consent) {
             (Some(PhotoFile::Found { path, .. }), Some(c)) if c.value => Some((i, path.as_path())),
             _ => None,
@@ -187,7 +175,7 @@ pub fn publish(
         .par_iter()
         .map(|&(i, path)| {
             let p = &site.profiles[i];
-            let write = wanted(&page_file(&format!("{}/{}/", p.year, p.slug)));
+            let write = wanted(&format!("{}/{}/index.html", p.year, p.slug));
             (i, publish_one(p, path, cache.as_ref(), write, sink))
         })
         .collect();
@@ -224,80 +212,6 @@ pub fn publish(
         c.prune(&used);
     }
     out
-}
-
-fn srcset(urls: &Urls, dir: &str, sizes: &[&Size]) -> String {
-    sizes
-        .iter()
-        .map(|s| {
-            format!(
-                "{} {}w",
-                urls.at(&format!("{dir}/{}", file_name(s.width))),
-                s.width
-            )
-        })
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-/// The view of a photo offering `offered` sizes (narrowest first), `src` the widest at
-/// most `src_max` (or the narrowest), its intrinsic size in `width` and `height`.
-fn view(
-    urls: &Urls,
-    p: &Profile,
-    offered: &[&Size],
-    src_max: u32,
-    sizes: &str,
-    alt: String,
-) -> Option<PhotoView> {
-    let src = offered
-        .iter()
-        .rev()
-        .find(|s| s.width <= src_max)
-        .or(offered.first())?;
-    let dir = format!("{}/{}", p.year, p.slug);
-    Some(PhotoView {
-        src: urls.at(&format!("{dir}/{}", file_name(src.width))),
-        srcset: srcset(urls, &dir, offered),
-        sizes: sizes.to_string(),
-        width: src.width,
-        height: src.height,
-        alt,
-    })
-}
-
-/// The photo on a list card: small sizes; decorative (the name is printed beside it).
-pub fn card_view(urls: &Urls, p: &Profile, sizes: &[Size]) -> Option<PhotoView> {
-    let mut offered: Vec<&Size> = sizes.iter().filter(|s| s.width <= CARD_MAX).collect();
-    if offered.is_empty() {
-        offered = sizes.iter().take(1).collect();
-    }
-    view(urls, p, &offered, CARD_SRC, CARD_SIZES, String::new())
-}
-
-/// The photo on the profile's own page: every size.
-pub fn portrait_view(urls: &Urls, p: &Profile, sizes: &[Size], lang: Lang) -> Option<PhotoView> {
-    let alt = match lang {
-        Lang::Vi => format!("Ảnh chân dung {}", p.name()),
-        Lang::En => format!("Portrait of {}", p.name()),
-    };
-    let offered: Vec<&Size> = sizes.iter().collect();
-    view(urls, p, &offered, PORTRAIT_SRC, PORTRAIT_SIZES, alt)
-}
-
-/// Puts the published photos on the cards and the profile pages of `index`.
-pub fn attach(index: &mut Index, published: &Published, lang: Lang) {
-    let site = index.site;
-    for (i, sizes) in published.sizes.iter().enumerate() {
-        let Some(sizes) = sizes else { continue };
-        let p = &site.profiles[i];
-        let card = card_view(&index.urls, p, sizes);
-        let portrait = portrait_view(&index.urls, p, sizes, lang);
-        if let Some(c) = index.cards[i].as_mut() {
-            c.avatar.photo = card;
-        }
-        index.portraits[i] = portrait;
-    }
 }
 
 #[cfg(test)]

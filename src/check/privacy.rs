@@ -49,7 +49,7 @@ pub fn personal_data(p: &Profile, out: &mut Out) {
 
 pub fn photo_consent(p: &Profile, out: &mut Out) {
     let Some(photo) = &p.photo else { return };
-    if p.photo_consent.as_ref().map(|c| c.value) != Some(true) {
+    if !crate::facts::consent::photo_allowed(p) {
         out.push(p.doc.diag(
             Rule::Privacy,
             Some(photo.span),

@@ -52,8 +52,9 @@ pub fn candidates(site: &Site, published: impl Fn(usize) -> bool) -> Vec<(usize,
         .iter()
         .enumerate()
         .filter(|(i, _)| published(*i))
-        .filter_map(|(i, p)| match (&p.photo_file, &p.photo_consent) {
-            (Some(PhotoFile::Found { path, .. }), Some(c)) if c.value => Some((i, path.as_path())),
+        .filter(|(_, p)| crate::facts::consent::photo_allowed(p))
+        .filter_map(|(i, p)| match &p.photo_file {
+            Some(PhotoFile::Found { path, .. }) => Some((i, path.as_path())),
             _ => None,
         })
         .collect()

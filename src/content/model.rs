@@ -18,6 +18,18 @@ pub struct SiteConfig {
     pub base_url: String,
     pub language: Lang,
     pub theme: String,
+    /// Earlier names of the organisation, oldest first (`[[organisation_history]]`).
+    pub organisation_history: Vec<OrganisationEra>,
+}
+
+/// A name the organisation had until a day, and optionally the body above it and its
+/// place as documents wrote them then (`UBND TỈNH BÌNH PHƯỚC`, `Bình Phước`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OrganisationEra {
+    pub name: String,
+    pub until: Date,
+    pub parent: Option<String>,
+    pub place: Option<String>,
 }
 
 impl Default for SiteConfig {
@@ -29,6 +41,7 @@ impl Default for SiteConfig {
             base_url: "/".into(),
             language: Lang::Vi,
             theme: "default".into(),
+            organisation_history: Vec::new(),
         }
     }
 }
@@ -68,6 +81,12 @@ pub struct Unit {
     pub name: String,
     pub kind: UnitType,
     pub description: Option<String>,
+    /// The day the unit came into being, when it did within the site's years.
+    pub from: Option<Date>,
+    /// Its last day (renamed, merged, dissolved).
+    pub until: Option<Date>,
+    /// The unit that took over its work (only with `until`).
+    pub successor: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -159,6 +178,18 @@ pub struct Record {
     pub reason: Option<At<String>>,
 }
 
+/// `[consent]`: the record of what the person agreed to have published (Law 91/2025/QH15).
+#[derive(Debug, Clone, Default)]
+pub struct ConsentRecord {
+    pub header: Option<Span>,
+    /// The day they agreed to their photo being published.
+    pub photo: Option<At<Date>>,
+    /// The day they withdrew that consent.
+    pub withdrawn: Option<At<Date>>,
+    /// Whether they also asked that their story be taken down.
+    pub withdrawn_story: Option<At<bool>>,
+}
+
 /// Where a profile's photo is, as the reader found it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PhotoFile {
@@ -195,6 +226,9 @@ pub struct Profile {
     pub photo: Option<At<String>>,
     pub photo_file: Option<PhotoFile>,
     pub photo_consent: Option<At<bool>>,
+    pub consent: Option<ConsentRecord>,
+    /// The same person across years (leader and staff).
+    pub person: Option<At<String>>,
     pub movements: Option<At<Vec<At<String>>>>,
     pub members: Option<At<i64>>,
     pub excellent_members: Option<At<i64>>,
@@ -235,6 +269,8 @@ impl Profile {
             photo: None,
             photo_file: None,
             photo_consent: None,
+            consent: None,
+            person: None,
             movements: None,
             members: None,
             excellent_members: None,
@@ -260,6 +296,10 @@ impl Profile {
 
     pub fn kind(&self) -> Option<Kind> {
         self.kind.as_ref().map(|k| k.value)
+    }
+
+    pub fn person(&self) -> Option<&str> {
+        self.person.as_ref().map(|p| p.value.as_str())
     }
 
     pub fn unit_id(&self) -> Option<&str> {

@@ -1,7 +1,7 @@
 //! A profile: `+++` TOML front-matter, strictly read, and the Markdown story after it.
 
 use super::frontmatter::{SplitError, split};
-use super::model::{Kind, Profile, Record};
+use super::model::{ConsentRecord, Kind, Profile, Record};
 use super::reader::{Need, Reader, Tbl};
 use super::source::{At, Doc};
 use super::toml_doc;
@@ -16,6 +16,8 @@ pub const PROFILE_KEYS: &[&str] = &[
     "summary",
     "photo",
     "photo_consent",
+    "consent",
+    "person",
     "movements",
     "members",
     "excellent_members",
@@ -136,6 +138,8 @@ pub fn read_profile(loc: &Location, text: &str) -> (Option<Profile>, Vec<Diagnos
         photo: r.string(root, "photo", Need::Optional),
         photo_file: None,
         photo_consent: r.boolean(root, "photo_consent", Need::Optional),
+        consent: consent(&mut r, root),
+        person: r.string(root, "person", Need::Optional),
         movements: r.string_list(root, "movements", Need::Required),
         members: r.count(root, "members", Need::Optional),
         excellent_members: r.count(root, "excellent_members", Need::Optional),
@@ -161,6 +165,19 @@ pub fn read_profile(loc: &Location, text: &str) -> (Option<Profile>, Vec<Diagnos
     let diags = std::mem::take(&mut r.diags);
     profile.doc = doc;
     (Some(profile), diags)
+}
+
+/// Reads `[consent]`: every key optional here; what it must hold is the `consent` rule's.
+fn consent(r: &mut Reader, root: Tbl) -> Option<ConsentRecord> {
+    let t = r.table(root, "consent", Need::Optional)?;
+    let rec = ConsentRecord {
+        header: t.header,
+        photo: r.date(t, "photo", Need::Optional),
+        withdrawn: r.date(t, "withdrawn", Need::Optional),
+        withdrawn_story: r.boolean(t, "withdrawn_story", Need::Optional),
+    };
+    r.reject_unknown(t, &["photo", "withdrawn", "withdrawn_story"]);
+    Some(rec)
 }
 
 /// Reads one of the dated tables; `keys` are the keys it may have (all required).

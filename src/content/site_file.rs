@@ -1,10 +1,15 @@
-//! `site.toml` and `units.toml`: the site's settings and the agency's units.
+//! `site.toml` and `units.toml`: the site's settings (with the organisation's earlier
+//! names) and the agency's units over time (`from`, `until`, `successor`, checked here:
+//! dates in order, a successor that exists, only with `until`, never a cycle).
 
-use super::model::{SiteConfig, Unit, UnitType};
-use super::reader::{Need, Reader};
-use super::source::Doc;
+use std::collections::HashMap;
+
+use super::model::{OrganisationEra, SiteConfig, Unit, UnitType};
+use super::reader::{Need, Reader, Tbl, nearest};
+use super::source::{At, Doc};
 use super::toml_doc;
 use crate::diag::{Diagnostic, Lang, Msg, Rule};
+use crate::text::date::Date;
 use crate::text::slug::is_valid_id;
 
 const SITE_KEYS: &[&str] = &[
@@ -14,8 +19,18 @@ const SITE_KEYS: &[&str] = &[
     "base_url",
     "language",
     "theme",
+    "organisation_history",
 ];
-const UNIT_KEYS: &[&str] = &["id", "name", "type", "description"];
+const UNIT_KEYS: &[&str] = &[
+    "id",
+    "name",
+    "type",
+    "description",
+    "from",
+    "until",
+    "successor",
+];
+const ERA_KEYS: &[&str] = &["name", "until", "parent", "place"];
 
 /// Reads `site.toml`; defaults stand in for what is missing or wrong.
 pub fn read_site(doc: &Doc) -> (SiteConfig, Vec<Diagnostic>) {
@@ -80,8 +95,54 @@ pub fn read_site(doc: &Doc) -> (SiteConfig, Vec<Diagnostic>) {
             );
         }
     }
+    config.organisation_history = organisation_history(&mut r, root);
     r.reject_unknown(root, SITE_KEYS);
     (config, r.diags)
+}
+
+/// `[[organisation_history]]`: earlier names, each with its last day, oldest first.
+fn organisation_history(r: &mut Reader, root: Tbl) -> Vec<OrganisationEra> {
+    let mut eras: Vec<OrganisationEra> = Vec::new();
+    for t in r.table_list(root, "organisation_history", Need::Optional) {
+        let name = r.string(t, "name", Need::Required);
+        let until = r.date(t, "until", Need::Required);
+        let parent = r.string(t, "parent", Need::Optional).map(|v| v.value);
+        let place = r.string(t, "place", Need::Optional).map(|v| v.value);
+        r.reject_unknown(t, ERA_KEYS);
+        let (Some(name), Some(until)) = (name, until) else {
+            continue;
+        };
+        if let Some(last) = eras.last()
+            && until.value <= last.until
+        {
+            let msg = Msg::OrganisationHistoryOrder {
+                until: until.value,
+                previous: last.until,
+            };
+            r.error(
+                Rule::InvalidValue,
+                Some(until.span),
+                "organisation_history.until",
+                msg,
+            );
+            continue;
+        }
+        eras.push(OrganisationEra {
+            name: name.value,
+            until: until.value,
+            parent,
+            place,
+        });
+    }
+    eras
+}
+
+/// A unit as written, with the places of the keys its validation points at.
+struct Written {
+    unit: Unit,
+    from: Option<At<Date>>,
+    until: Option<At<Date>>,
+    successor: Option<At<String>>,
 }
 
 /// Reads `units.toml`: every `[[unit]]` that is complete and valid.
@@ -92,12 +153,15 @@ pub fn read_units(doc: &Doc) -> (Vec<Unit>, Vec<Diagnostic>) {
     };
     let mut r = Reader::new(doc);
     let root = Reader::root(&tree);
-    let mut units: Vec<Unit> = Vec::new();
+    let mut units: Vec<Written> = Vec::new();
     for t in r.table_list(root, "unit", Need::Required) {
         let id = r.string(t, "id", Need::Required);
         let name = r.string(t, "name", Need::Required);
         let kind = r.string(t, "type", Need::Required);
         let description = r.string(t, "description", Need::Optional).map(|d| d.value);
+        let from = r.date(t, "from", Need::Optional);
+        let until = r.date(t, "until", Need::Optional);
+        let successor = r.string(t, "successor", Need::Optional);
         r.reject_unknown(t, UNIT_KEYS);
         let id = id.filter(|id| {
             let ok = is_valid_id(&id.value);
@@ -111,7 +175,7 @@ pub fn read_units(doc: &Doc) -> (Vec<Unit>, Vec<Diagnostic>) {
                         value: id.value.clone(),
                     },
                 );
-            } else if units.iter().any(|u| u.id == id.value) {
+            } else if units.iter().any(|u| u.unit.id == id.value) {
                 r.error(
                     Rule::InvalidValue,
                     Some(id.span),
@@ -138,14 +202,103 @@ pub fn read_units(doc: &Doc) -> (Vec<Unit>, Vec<Diagnostic>) {
             parsed
         });
         if let (Some(id), Some(name), Some(kind)) = (id, name, kind) {
-            units.push(Unit {
-                id: id.value,
-                name: name.value,
-                kind,
-                description,
+            units.push(Written {
+                unit: Unit {
+                    id: id.value,
+                    name: name.value,
+                    kind,
+                    description,
+                    from: from.as_ref().map(|d| d.value),
+                    until: until.as_ref().map(|d| d.value),
+                    successor: successor.as_ref().map(|s| s.value.clone()),
+                },
+                from,
+                until,
+                successor,
             });
         }
     }
     r.reject_unknown(root, &["unit"]);
-    (units, r.diags)
+    validate_periods(&mut r, &mut units);
+    (units.into_iter().map(|w| w.unit).collect(), r.diags)
+}
+
+/// Each unit's period and successor: `from` not after `until`, a successor only with
+/// `until`, naming a unit that exists, and no chain of successors that comes back. A
+/// successor that cannot stand is dropped (with its diagnostic), so the model never
+/// holds one.
+fn validate_periods(r: &mut Reader, units: &mut [Written]) {
+    let ids: HashMap<String, usize> = units
+        .iter()
+        .enumerate()
+        .map(|(i, w)| (w.unit.id.clone(), i))
+        .collect();
+    for w in units.iter_mut() {
+        if let (Some(from), Some(until)) = (&w.from, &w.until)
+            && until.value < from.value
+        {
+            let msg = Msg::UnitUntilBeforeFrom {
+                id: w.unit.id.clone(),
+                from: from.value,
+                until: until.value,
+            };
+            r.error(Rule::InvalidValue, Some(until.span), "unit.until", msg);
+        }
+        let Some(successor) = &w.successor else {
+            continue;
+        };
+        let problem = if w.until.is_none() {
+            Some((
+                Rule::MissingField,
+                "unit.until",
+                Msg::SuccessorWithoutUntil {
+                    id: w.unit.id.clone(),
+                    successor: successor.value.clone(),
+                },
+            ))
+        } else if !ids.contains_key(&successor.value) {
+            let suggestion = nearest(&successor.value, ids.keys().map(String::as_str));
+            Some((
+                Rule::UnknownUnit,
+                "unit.successor",
+                Msg::UnknownSuccessor {
+                    successor: successor.value.clone(),
+                    suggestion,
+                },
+            ))
+        } else {
+            None
+        };
+        if let Some((rule, field, msg)) = problem {
+            r.error(rule, Some(successor.span), field, msg);
+            w.unit.successor = None;
+        }
+    }
+    // Cycles: follow each unit's successors; coming back to it is a cycle, reported at
+    // the first unit of the file on it and broken there.
+    for start in 0..units.len() {
+        let mut chain = vec![start];
+        let mut at = start;
+        while let Some(next) = units[at].unit.successor.as_ref().and_then(|s| ids.get(s)) {
+            if *next == start {
+                let names: Vec<&str> = chain
+                    .iter()
+                    .chain([&start])
+                    .map(|&i| units[i].unit.id.as_str())
+                    .collect();
+                let msg = Msg::SuccessorCycle {
+                    cycle: names.join(" → "),
+                };
+                let span = units[start].successor.as_ref().map(|s| s.span);
+                r.error(Rule::InvalidValue, span, "unit.successor", msg);
+                units[start].unit.successor = None;
+                break;
+            }
+            if chain.contains(next) {
+                break; // a cycle further on, reported from one of its own units
+            }
+            chain.push(*next);
+            at = *next;
+        }
+    }
 }

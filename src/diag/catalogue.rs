@@ -239,6 +239,72 @@ pub enum Msg {
         text: String,
     },
     PhotoWithoutConsent,
+    // Units over time, people across years, consent (see `years`).
+    OrganisationHistoryOrder {
+        until: Date,
+        previous: Date,
+    },
+    UnitUntilBeforeFrom {
+        id: String,
+        from: Date,
+        until: Date,
+    },
+    SuccessorWithoutUntil {
+        id: String,
+        successor: String,
+    },
+    UnknownSuccessor {
+        successor: String,
+        suggestion: Option<String>,
+    },
+    SuccessorCycle {
+        cycle: String,
+    },
+    /// The unit came into being after the nomination; `predecessor`: the unit of that day.
+    UnitNotYet {
+        unit: String,
+        from: Date,
+        date: Date,
+        predecessor: Option<String>,
+    },
+    /// The unit had ended before the nomination; `successor`: the unit of that day.
+    UnitEnded {
+        unit: String,
+        until: Date,
+        date: Date,
+        successor: Option<String>,
+    },
+    DuplicatePerson {
+        person: String,
+        year: u16,
+        other: String,
+    },
+    /// Same name and unit (or its predecessor or successor) in another year, not tied by
+    /// `person`; `person` is the key to write.
+    SameName {
+        name: String,
+        year: u16,
+        other: String,
+        person: String,
+    },
+    ConsentBothForms,
+    ConsentWithdrawnWithoutPhoto,
+    ConsentWithdrawnBeforeGiven {
+        photo: Date,
+        withdrawn: Date,
+    },
+    ConsentStoryWithoutWithdrawn,
+    /// `photo_consent = true`: consent without its date.
+    LegacyConsent,
+    /// The photo has the bytes of one whose consent was withdrawn in `other`.
+    SameWithdrawnPhoto {
+        other: String,
+        date: Date,
+    },
+    /// A photo kept beside a profile whose consent was withdrawn.
+    PhotoConsentWithdrawn {
+        date: Date,
+    },
 }
 
 fn expected_words(e: Expected, lang: Lang) -> &'static str {
@@ -286,6 +352,7 @@ fn pct_vi(part: i64, whole: i64) -> String {
 }
 
 mod words;
+mod years;
 pub use words::{hint, text};
 
 impl Msg {

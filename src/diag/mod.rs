@@ -4,6 +4,7 @@
 
 pub mod catalogue;
 pub mod fatal;
+pub mod register;
 pub mod report;
 
 pub use catalogue::{Lang, Msg};
@@ -53,10 +54,11 @@ pub enum Rule {
     DuplicatePerson,
     StaticConflict,
     Consent,
+    SameName,
 }
 
 impl Rule {
-    pub const ALL: [Rule; 31] = [
+    pub const ALL: [Rule; 32] = [
         Rule::Syntax,
         Rule::UnknownField,
         Rule::MissingField,
@@ -88,6 +90,7 @@ impl Rule {
         Rule::DuplicatePerson,
         Rule::StaticConflict,
         Rule::Consent,
+        Rule::SameName,
     ];
 
     pub fn name(self) -> &'static str {
@@ -123,6 +126,7 @@ impl Rule {
             Rule::DuplicatePerson => "duplicate-person",
             Rule::StaticConflict => "static-conflict",
             Rule::Consent => "consent",
+            Rule::SameName => "same-name",
         }
     }
 }
@@ -153,7 +157,7 @@ impl Diagnostic {
     /// A diagnostic with the severity the rule usually has.
     pub fn new(rule: Rule, file: &str, line: u32, field: Option<&str>, msg: Msg) -> Self {
         let severity = match rule {
-            Rule::Privacy => Severity::Warning,
+            Rule::Privacy | Rule::SameName => Severity::Warning,
             _ => Severity::Error,
         };
         Diagnostic {

@@ -7,6 +7,25 @@ pub fn text(msg: &Msg, lang: Lang) -> String {
     use Lang::{En, Vi};
     use Msg::*;
     match (msg, lang) {
+        (
+            m @ (OrganisationHistoryOrder { .. }
+            | UnitUntilBeforeFrom { .. }
+            | SuccessorWithoutUntil { .. }
+            | UnknownSuccessor { .. }
+            | SuccessorCycle { .. }
+            | UnitNotYet { .. }
+            | UnitEnded { .. }
+            | DuplicatePerson { .. }
+            | SameName { .. }
+            | ConsentBothForms
+            | ConsentWithdrawnWithoutPhoto
+            | ConsentWithdrawnBeforeGiven { .. }
+            | ConsentStoryWithoutWithdrawn
+            | LegacyConsent
+            | SameWithdrawnPhoto { .. }
+            | PhotoConsentWithdrawn { .. }),
+            l,
+        ) => super::years::text(m, l),
         (NoFrontMatter, Vi) => "tệp không bắt đầu bằng phần khai báo `+++`".into(),
         (NoFrontMatter, En) => "the file does not start with a `+++` front-matter block".into(),
         (Unterminated, Vi) => "phần khai báo mở bằng `+++` nhưng không có dòng `+++` đóng lại".into(),
@@ -291,10 +310,10 @@ pub fn text(msg: &Msg, lang: Lang) -> String {
         (LooksLikeEmail { text }, Vi) => format!("\"{text}\" trông giống địa chỉ thư điện tử"),
         (LooksLikeEmail { text }, En) => format!("\"{text}\" looks like an e-mail address"),
         (PhotoWithoutConsent, Vi) => {
-            "có ảnh nhưng không có `photo_consent = true`: ảnh sẽ không được đăng, trang hiện chữ cái đầu của tên".into()
+            "có ảnh nhưng không có đồng ý của người trong ảnh (`[consent]` hoặc `photo_consent = true`): ảnh sẽ không được đăng, trang hiện chữ cái đầu của tên".into()
         }
         (PhotoWithoutConsent, En) => {
-            "a photo without `photo_consent = true`: it will not be published; the page shows initials".into()
+            "a photo without the person's consent (`[consent]` or `photo_consent = true`): it will not be published; the page shows initials".into()
         }
     }
 }
@@ -304,6 +323,25 @@ pub fn hint(msg: &Msg, lang: Lang) -> String {
     use Lang::{En, Vi};
     use Msg::*;
     let s: &str = match (msg, lang) {
+        (
+            m @ (OrganisationHistoryOrder { .. }
+            | UnitUntilBeforeFrom { .. }
+            | SuccessorWithoutUntil { .. }
+            | UnknownSuccessor { .. }
+            | SuccessorCycle { .. }
+            | UnitNotYet { .. }
+            | UnitEnded { .. }
+            | DuplicatePerson { .. }
+            | SameName { .. }
+            | ConsentBothForms
+            | ConsentWithdrawnWithoutPhoto
+            | ConsentWithdrawnBeforeGiven { .. }
+            | ConsentStoryWithoutWithdrawn
+            | LegacyConsent
+            | SameWithdrawnPhoto { .. }
+            | PhotoConsentWithdrawn { .. }),
+            l,
+        ) => return super::years::hint(m, l),
         (NoFrontMatter, Vi) => {
             "thêm dòng `+++` ở đầu tệp, các khóa TOML, rồi một dòng `+++` nữa trước phần câu chuyện"
         }
@@ -511,10 +549,10 @@ pub fn hint(msg: &Msg, lang: Lang) -> String {
             "publish no personal data; remove it if it is personal"
         }
         (PhotoWithoutConsent, Vi) => {
-            "thêm `photo_consent = true` nếu người trong ảnh đã đồng ý cho đăng"
+            "nếu người trong ảnh đã đồng ý cho đăng, thêm bảng `[consent]` với `photo = NĂM-THÁNG-NGÀY`, ngày họ đồng ý"
         }
         (PhotoWithoutConsent, En) => {
-            "add `photo_consent = true` if the person agreed to publication"
+            "if the person agreed to publication, add a `[consent]` table with `photo = YYYY-MM-DD`, the day they agreed"
         }
     };
     s.to_string()

@@ -1,6 +1,10 @@
 //! Facts derived once from the model and used alike by checking, rendering and the
-//! Council's documents: a profile's status, and (as they come) a person's years and a
-//! unit's period. Nothing here judges a file or writes words.
+//! Council's documents: a profile's status, what its person consented to, a unit's
+//! period and line, a person's years, the organisation's name on a day. Nothing here
+//! judges a file or writes words.
 
 pub mod consent;
+pub mod organisation;
+pub mod people;
 pub mod status;
+pub mod units;

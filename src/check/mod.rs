@@ -1,17 +1,21 @@
 //! Judging a site: one small function per rule of SPEC §2, each adding diagnostics.
 //! Knows nothing of printing, exit codes or HTML.
 
+pub mod consent;
 pub mod cross;
 pub mod fields;
 pub mod media;
+pub mod people;
 pub mod privacy;
 pub mod process;
 pub mod references;
+pub mod units;
 
 use rayon::prelude::*;
 
 use crate::content::model::{Profile, Site};
 use crate::diag::{self, Diagnostic};
+use crate::facts::units::Units;
 
 pub type Out = Vec<Diagnostic>;
 
@@ -34,6 +38,8 @@ pub fn check_profile(site: &Site, p: &Profile) -> Out {
     media::photo(p, &mut out);
     privacy::photo_consent(p, &mut out);
     privacy::personal_data(p, &mut out);
+    people::person_field(p, &mut out);
+    consent::record(p, &mut out);
     out
 }
 
@@ -42,6 +48,11 @@ pub fn check_across(site: &Site) -> Out {
     let mut out = Vec::new();
     cross::leader_collective(site, &mut out);
     cross::duplicate_slugs(site, &mut out);
+    let units = Units::new(&site.units);
+    units::unit_period(site, &units, &mut out);
+    people::duplicate_person(site, &mut out);
+    people::same_name(site, &units, &mut out);
+    consent::same_withdrawn_photo(site, &mut out);
     out
 }
 

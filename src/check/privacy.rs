@@ -49,14 +49,17 @@ pub fn personal_data(p: &Profile, out: &mut Out) {
 
 pub fn photo_consent(p: &Profile, out: &mut Out) {
     let Some(photo) = &p.photo else { return };
-    if !crate::facts::consent::photo_allowed(p) {
-        out.push(p.doc.diag(
-            Rule::Privacy,
-            Some(photo.span),
-            Some("photo"),
-            Msg::PhotoWithoutConsent,
-        ));
+    if crate::facts::consent::photo_allowed(p) {
+        return;
     }
+    let msg = match crate::facts::consent::withdrawn(p) {
+        Some(date) => Msg::PhotoConsentWithdrawn { date },
+        None => Msg::PhotoWithoutConsent,
+    };
+    out.push(
+        p.doc
+            .diag(Rule::Privacy, Some(photo.span), Some("photo"), msg),
+    );
 }
 
 #[cfg(test)]

@@ -5,14 +5,18 @@
 //! the original (EXIF, GPS, XMP, ICC, serials) reaches the site. The sizes are written at
 //! `/YEAR/SLUG/anh-WIDTH.jpg` and kept in a cache keyed by the photo's content, so an
 //! unchanged photo is decoded once. Photos are processed in parallel, before the pages.
+//! A photo whose consent was withdrawn is published nowhere and leaves the cache (see
+//! `withdrawn`).
 
 mod cache;
 mod encode;
+mod withdrawn;
 
 pub use cache::{Size, VERSION, key};
 pub use encode::{
     Encoded, Failure, MAX_ALLOC, MAX_FILE_BYTES, QUALITY, WIDTHS, jpeg_complete, process, targets,
 };
+pub use withdrawn::{Withdrawn, evict, same_as, withdrawn};
 
 use std::collections::HashSet;
 use std::fs::File;
@@ -64,10 +68,12 @@ pub fn candidates(site: &Site, published: impl Fn(usize) -> bool) -> Vec<(usize,
 enum Stop {
     Photo(Msg),
     Write(String),
+    /// It has the bytes of a photo whose consent was withdrawn.
+    Withdrawn,
 }
 
 /// The photo's bytes, refusing a file too large to be a portrait before reading it.
-fn read_photo(path: &Path, name: &str) -> Result<Vec<u8>, Msg> {
+pub(crate) fn read_photo(path: &Path, name: &str) -> Result<Vec<u8>, Msg> {
     let unreadable = |e: std::io::Error| Msg::PhotoUnreadable {
         path: name.to_string(),
         detail: e.to_string(),
@@ -105,6 +111,7 @@ fn publish_one(
     path: &Path,
     cache: Option<&Cache>,
     write: bool,
+    withdrawn: &HashSet<&str>,
     sink: &dyn Sink,
 ) -> Result<(Vec<Size>, String, bool), Stop> {
     let name = p
@@ -114,6 +121,9 @@ fn publish_one(
         .unwrap_or_default();
     let bytes = read_photo(path, &name).map_err(Stop::Photo)?;
     let key = key(&bytes);
+    if withdrawn.contains(key.as_str()) {
+        return Err(Stop::Withdrawn);
+    }
     let (files, processed) = match cache.and_then(|c| from_cache(c, &key, write)) {
         Some(files) => (files, false),
         None => {
@@ -162,7 +172,8 @@ fn publish_one(
 /// Publishes the photo of every profile in `candidates` into `sink`, in parallel; only
 /// those of the profiles whose page `wanted` accepts are written (all of them for a whole
 /// build). With `cache`, reuses what an earlier build made, and after a whole build
-/// (`prune`) removes the entries this one did not use.
+/// (`prune`) removes the entries this one did not use; the entries made from a withdrawn
+/// photo go whatever the build.
 pub fn publish(
     site: &Site,
     candidates: &[(usize, &Path)],
@@ -172,12 +183,18 @@ pub fn publish(
     sink: &dyn Sink,
 ) -> Published {
     let cache = cache_dir.map(Cache::new);
+    let gone = withdrawn(site);
+    let gone_keys: HashSet<&str> = gone.iter().map(|w| w.key.as_str()).collect();
+    if let Some(dir) = cache_dir {
+        evict(dir, &gone);
+    }
     let results: Vec<_> = candidates
         .par_iter()
         .map(|&(i, path)| {
             let p = &site.profiles[i];
             let write = wanted(&format!("{}/{}/index.html", p.year, p.slug));
-            (i, publish_one(p, path, cache.as_ref(), write, sink))
+            let one = publish_one(p, path, cache.as_ref(), write, &gone_keys, sink);
+            (i, one)
         })
         .collect();
     let mut out = Published {
@@ -203,6 +220,7 @@ pub fn publish(
                     .push(p.doc.diag(Rule::Photo, span, Some("photo"), msg));
             }
             Err(Stop::Write(e)) => out.errors.push(e),
+            Err(Stop::Withdrawn) => {}
         }
     }
     diag::sort(&mut out.diags);

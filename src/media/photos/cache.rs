@@ -135,6 +135,25 @@ impl Cache {
         let _ = stored;
     }
 
+    /// Removes every file of the entry under `key`, its manifest first (so that no build
+    /// takes what is left for an entry); returns how many files went.
+    pub fn evict(&self, key: &str) -> usize {
+        let Ok(entries) = fs::read_dir(&self.dir) else {
+            return 0;
+        };
+        let mut files: Vec<PathBuf> = entries
+            .flatten()
+            .filter(|e| key_of(&e.file_name().to_string_lossy()) == Some(key))
+            .map(|e| e.path())
+            .collect();
+        let manifest = self.manifest(key);
+        files.sort_by_key(|f| *f != manifest);
+        files
+            .into_iter()
+            .filter(|f| fs::remove_file(f).is_ok())
+            .count()
+    }
+
     /// Removes the entries whose key is not in `used`, and nothing the cache did not
     /// write; returns how many files went.
     pub fn prune(&self, used: &HashSet<String>) -> usize {

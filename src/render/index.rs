@@ -11,7 +11,10 @@ use super::avatar;
 use super::urls::Urls;
 use super::views::{Avatar, Card, PhotoView};
 use crate::content::model::{Kind, Profile, Site};
+use crate::facts::consent::story_allowed;
+use crate::facts::people::People;
 use crate::facts::status::{Status, status};
+use crate::facts::units::Units;
 use crate::text::collate::{given_name, person_order};
 
 /// A unit's listed collective in a year, and the listed leaders who head it.
@@ -37,6 +40,10 @@ pub struct Index<'s> {
     pub heads: HashMap<(u16, &'s str), Group>,
     /// The published photo of each profile, as its own page shows it (see `images`).
     pub portraits: Vec<Option<PhotoView>>,
+    /// The units over time: periods, predecessors, successors.
+    pub units: Units<'s>,
+    /// Each recognised exemplar's other years and run of years.
+    pub people: People,
 }
 
 fn sort_name(p: &Profile) -> &str {
@@ -120,6 +127,8 @@ impl<'s> Index<'s> {
         let mut pages: Vec<usize> = (0..site.profiles.len())
             .filter(|&i| listed(i) || status[i] == Status::Revoked)
             .collect();
+        let units = Units::new(&site.units);
+        let people = People::new(site, &units, &status);
         pages.sort_by_key(|&i| (site.profiles[i].year, site.profiles[i].slug.as_str()));
         Index {
             site,
@@ -134,7 +143,25 @@ impl<'s> Index<'s> {
             place_in_unit,
             heads,
             portraits: vec![None; site.profiles.len()],
+            units,
+            people,
         }
+    }
+
+    /// The listed profiles of unit `id` and of every unit before it, in Vietnamese order:
+    /// what the unit's page shows.
+    pub fn by_line(&self, id: &str) -> Vec<usize> {
+        let mut list: Vec<usize> = self
+            .units
+            .line(id)
+            .iter()
+            .filter_map(|u| self.by_unit.get(u.id.as_str()))
+            .flatten()
+            .copied()
+            .collect();
+        let profiles = &self.site.profiles;
+        list.sort_by(|&a, &b| order(&profiles[a], &profiles[b]));
+        list
     }
 
     /// The profiles that get a page, each unit's in the unit's order, then the others:
@@ -232,6 +259,7 @@ fn card(shared: &Shared, urls: &Urls, p: &Profile, s: Status) -> Card {
         summary: p
             .summary
             .as_ref()
+            .filter(|_| story_allowed(p))
             .map(|x| x.value.clone())
             .unwrap_or_default(),
         provincial: is_provincial(p),

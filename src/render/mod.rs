@@ -4,6 +4,7 @@
 pub mod avatar;
 pub mod card_fn;
 pub mod feeds;
+pub mod history;
 pub mod index;
 pub mod markdown;
 pub mod pages;

@@ -6,11 +6,13 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 use tera::{Context, Tera};
 
+use super::history::{neighbours, unit_link, year_lists};
 use super::index::Index;
 use super::markdown;
 use super::theme::{Theme, describe};
 use super::views::*;
 use crate::content::model::{Kind, Plan, Unit};
+use crate::facts::consent::story_allowed;
 use crate::facts::status::Status;
 use crate::text::collate::compare;
 
@@ -126,7 +128,10 @@ impl<'a> Pages<'a> {
         let mut by_unit: Vec<UnitCount> = units
             .into_iter()
             .map(|(id, count)| UnitCount {
-                name: ix.site.unit(id).map_or(id.to_string(), |u| u.name.clone()),
+                name: ix
+                    .units
+                    .name_in_year(id, year)
+                    .map_or(id.to_string(), str::to_string),
                 url: ix.urls.unit(id),
                 count,
             })
@@ -147,17 +152,23 @@ impl<'a> Pages<'a> {
     }
 
     fn unit_view(&self, u: &Unit) -> UnitView {
+        let (successor, predecessors) = neighbours(self.index, u);
         UnitView {
             id: u.id.clone(),
             name: u.name.clone(),
             url: self.index.urls.unit(&u.id),
             kind: u.kind.name(),
-            count: self.index.by_unit.get(u.id.as_str()).map_or(0, Vec::len),
+            count: self.index.by_line(&u.id).len(),
             description_html: u
                 .description
                 .as_deref()
                 .map(markdown::to_html)
                 .unwrap_or_default(),
+            from: u.from.map(|d| d.dmy()),
+            until: u.until.map(|d| d.dmy()),
+            former: u.until.is_some(),
+            successor,
+            predecessors,
         }
     }
 
@@ -215,9 +226,11 @@ impl<'a> Pages<'a> {
         self.render("year.html", page, &[("roll", &roll)], "")
     }
 
-    /// The story of profile `i` as HTML, as its page shows it (none when revoked).
+    /// The story of profile `i` as HTML, as its page shows it (none when revoked or taken
+    /// down at the person's request).
     pub fn story(&self, i: usize) -> Result<String, String> {
-        if self.index.status[i] == Status::Revoked {
+        let shown = story_allowed(&self.index.site.profiles[i]);
+        if self.index.status[i] == Status::Revoked || !shown {
             return Ok(String::new());
         }
         Ok(markdown::to_html(&self.index.site.story(i)?))
@@ -270,56 +283,68 @@ impl<'a> Pages<'a> {
 
     pub fn units(&self) -> Result<Html, String> {
         let units = self.unit_views();
+        let (former, current): (Vec<&UnitView>, Vec<&UnitView>) =
+            units.iter().partition(|u| u.former);
         let title = self.theme.word("units_title", "Đơn vị").to_string();
         let page = self.meta("units", title, None, &self.index.urls.units());
-        self.render("units.html", page, &[("units", &units)], "")
+        self.render(
+            "units.html",
+            page,
+            &[
+                ("units", &units),
+                ("current", &current),
+                ("former", &former),
+            ],
+            "",
+        )
     }
 
     pub fn unit(&self, u: &Unit) -> Result<Html, String> {
         let ix = self.index;
         let view = self.unit_view(u);
-        let list = ix
-            .by_unit
-            .get(u.id.as_str())
-            .map(Vec::as_slice)
-            .unwrap_or_default();
-        let mut years: BTreeMap<u16, Vec<usize>> = BTreeMap::new();
-        for &i in list {
-            years.entry(ix.site.profiles[i].year).or_default().push(i);
+        // By year, then by the unit each was recognised in: this one, then those before it.
+        let line = ix.units.line(&u.id);
+        let mut years: BTreeMap<u16, BTreeMap<usize, Vec<usize>>> = BTreeMap::new();
+        for i in ix.by_line(&u.id) {
+            let p = &ix.site.profiles[i];
+            let at = line
+                .iter()
+                .position(|x| Some(x.id.as_str()) == p.unit_id())
+                .unwrap_or_default();
+            years
+                .entry(p.year)
+                .or_default()
+                .entry(at)
+                .or_default()
+                .push(i);
         }
         let years: Vec<UnitYear> = years
             .into_iter()
             .rev()
-            .map(|(year, idx)| {
-                let of = |k: Kind| {
-                    idx.iter()
-                        .copied()
-                        .filter(move |&i| ix.site.profiles[i].kind() == Some(k))
-                };
-                let groups: Vec<UnitGroup> = of(Kind::Collective)
-                    .filter_map(|c| {
-                        let heads = ix
-                            .heads
-                            .get(&(year, u.id.as_str()))
-                            .map(|g| ix.cards(&g.1))
-                            .unwrap_or_default();
-                        Some(UnitGroup {
-                            collective: ix.card(c)?,
-                            heads,
-                        })
-                    })
-                    .collect();
-                let has_group = !groups.is_empty();
+            .map(|(year, parts)| {
+                let mut own = (Vec::new(), Vec::new(), Vec::new());
+                let mut earlier = Vec::new();
+                for (at, idx) in parts {
+                    let unit = line[at];
+                    let lists = year_lists(ix, &unit.id, year, &idx);
+                    if at == 0 {
+                        own = lists;
+                    } else {
+                        earlier.push(UnitPart {
+                            unit: unit_link(ix, unit),
+                            groups: lists.0,
+                            leaders: lists.1,
+                            staff: lists.2,
+                        });
+                    }
+                }
                 UnitYear {
                     year,
                     url: ix.urls.year(year),
-                    groups,
-                    leaders: if has_group {
-                        Vec::new()
-                    } else {
-                        ix.cards(of(Kind::Leader))
-                    },
-                    staff: ix.cards(of(Kind::Staff)),
+                    groups: own.0,
+                    leaders: own.1,
+                    staff: own.2,
+                    earlier,
                 }
             })
             .collect();

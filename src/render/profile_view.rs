@@ -1,11 +1,13 @@
 //! A profile page's own values: the profile as the page shows it, and its related
 //! exemplars.
 
+use super::history::{issuer, others};
 use super::index::{avatar_of, is_provincial};
 use super::pages::Pages;
 use super::views::*;
 use crate::content::model::{Kind, Plan, Profile, Record};
 use crate::content::source::At;
+use crate::facts::consent::story_allowed;
 use crate::facts::status::Status;
 
 /// How many related exemplars a profile page shows.
@@ -13,7 +15,8 @@ const RELATED: usize = 6;
 
 impl Pages<'_> {
     /// Up to six exemplars of the same unit, then of the same year: the neighbours of this
-    /// profile in those lists, leaving out `shown` (cards the page already has).
+    /// profile in those lists, leaving out `shown` (cards the page already has) and the
+    /// same exemplar's other years (linked already).
     pub(super) fn related(&self, i: usize, p: &Profile, shown: &[usize]) -> Vec<&Card> {
         let ix = self.index;
         let mut out: Vec<usize> = Vec::with_capacity(RELATED);
@@ -32,7 +35,8 @@ impl Pages<'_> {
                 if out.len() >= RELATED {
                     break;
                 }
-                if j != i && !out.contains(&j) && !shown.contains(&j) {
+                let same = ix.people.others[i].contains(&j);
+                if j != i && !same && !out.contains(&j) && !shown.contains(&j) {
                     out.push(j);
                 }
             }
@@ -53,13 +57,23 @@ impl Pages<'_> {
         let unit_id = p.unit_id().unwrap_or_default().to_string();
         let kind = p.kind().unwrap_or(Kind::Staff);
         let text = |f: &Option<At<String>>| f.as_ref().map(|x| x.value.clone()).unwrap_or_default();
-        let dated = |r: &Option<Record>| {
+        // The agency's own acts name it as it was named then; the province's do not.
+        let dated = |r: &Option<Record>, ours: bool| {
             r.as_ref().map(|r| Dated {
                 number: text(&r.number),
                 date: r.date.as_ref().map(|d| d.value.dmy()).unwrap_or_default(),
+                by: r
+                    .date
+                    .as_ref()
+                    .filter(|_| ours)
+                    .and_then(|d| issuer(ix, d.value)),
             })
         };
+        // Taken down at the person's request: what tells their story goes (the summary
+        // and the evidence too); the recognition, a public act, stays.
+        let told = story_allowed(p);
         let criteria = plan
+            .filter(|_| told)
             .map(|plan| {
                 plan.criteria_for(kind)
                     .filter_map(|c| {
@@ -89,6 +103,12 @@ impl Pages<'_> {
             })
             .collect();
         let revoked = status == Status::Revoked;
+        // A revoked recognition is a notice, not one of the exemplar's years.
+        let (others, run) = if revoked {
+            (Vec::new(), None)
+        } else {
+            others(ix, i)
+        };
         ProfileView {
             name: p.name().to_string(),
             kind: kind.name(),
@@ -103,18 +123,23 @@ impl Pages<'_> {
             year_url: ix.urls.year(p.year),
             provincial: is_provincial(p) && !revoked,
             status: status.name(),
-            decision: dated(&p.decision),
-            province: dated(&p.province),
-            revoked: dated(&p.revoked).map(|d| Revocation {
+            decision: dated(&p.decision, true),
+            province: dated(&p.province, false),
+            revoked: dated(&p.revoked, true).map(|d| Revocation {
                 number: d.number,
                 date: d.date,
+                by: d.by,
                 reason: p
                     .revoked
                     .as_ref()
                     .map(|r| text(&r.reason))
                     .unwrap_or_default(),
             }),
-            summary: text(&p.summary),
+            summary: if told {
+                text(&p.summary)
+            } else {
+                String::new()
+            },
             avatar: Avatar {
                 photo: ix.portraits[i].clone(),
                 ..ix.card(i)
@@ -125,6 +150,9 @@ impl Pages<'_> {
             members: p.members.as_ref().map(|m| m.value),
             excellent_members: p.excellent_members.as_ref().map(|m| m.value),
             story_html,
+            story_withdrawn: !told,
+            others,
+            run,
         }
     }
 }

@@ -1,7 +1,8 @@
 //! The search index of `/tim-kiem/`, read by the theme's `search.js` in the browser; no
 //! server, nothing from another host. Only recognised profiles are in it (never pending,
 //! not-recognised or revoked ones, even with `--drafts`), and only words their pages show:
-//! name, unit, position, year, summary and the story as plain text.
+//! name, unit, position, year, summary and the story as plain text (neither of these two
+//! once the person asked that their story be taken down: `facts::consent`).
 //!
 //! Files, all under `tim-kiem/`, byte-identical for the same content:
 //! - `index.json`: `{"v": version, "docs": N, "group": G, "words": [[first term, bytes],
@@ -39,6 +40,7 @@ use serde::Serialize;
 use super::Sink;
 use super::index::{Index, order};
 use crate::content::source::At;
+use crate::facts::consent::story_allowed;
 use crate::facts::status::Status;
 pub use plain::plain_text;
 pub use terms::words;
@@ -111,7 +113,11 @@ pub fn record(index: &Index, i: usize) -> Record {
             .map_or_else(|| unit_id.to_string(), |u| u.name.clone()),
         year: p.year,
         path: format!("{}/{}/", p.year, p.slug),
-        summary: value(&p.summary),
+        summary: if story_allowed(p) {
+            value(&p.summary)
+        } else {
+            String::new()
+        },
     }
 }
 
@@ -241,9 +247,11 @@ fn build(index: &Index, put: &mut dyn FnMut(Vec<(String, Vec<u8>)>)) -> Vec<Stri
             .par_iter()
             .map_init(String::new, |story, &i| {
                 let r = record(index, i);
-                match index.site.story(i) {
-                    Ok(text) => plain::plain_into(&text, story),
-                    Err(e) => {
+                let shown = story_allowed(&index.site.profiles[i]);
+                match shown.then(|| index.site.story(i)) {
+                    Some(Ok(text)) => plain::plain_into(&text, story),
+                    None => story.clear(),
+                    Some(Err(e)) => {
                         story.clear();
                         unread.lock().unwrap_or_else(|e| e.into_inner()).push(e);
                     }

@@ -144,12 +144,50 @@ pub struct UnitView {
     pub kind: &'static str,
     pub count: usize,
     pub description_html: String,
+    /// The unit's first and last days (`dd/mm/yyyy`), when units.toml gives them.
+    pub from: Option<String>,
+    pub until: Option<String>,
+    /// It has ended.
+    pub former: bool,
+    /// The unit that took over its work, and those whose work it took over.
+    pub successor: Option<UnitLink>,
+    pub predecessors: Vec<UnitLink>,
+}
+
+/// Another unit in a unit's history, with its dates.
+#[derive(Serialize, Debug, Clone)]
+pub struct UnitLink {
+    pub id: String,
+    pub name: String,
+    pub url: String,
+    pub from: Option<String>,
+    pub until: Option<String>,
 }
 
 #[derive(Serialize, Debug, Clone)]
 pub struct Dated {
     pub number: String,
     pub date: String,
+    /// The organisation that issued it, when it had another name then (site.toml's
+    /// `[[organisation_history]]`); `None` for today's name.
+    pub by: Option<String>,
+}
+
+/// Another year in which the same exemplar was recognised.
+#[derive(Serialize, Debug, Clone)]
+pub struct OtherYear {
+    pub year: u16,
+    pub url: String,
+    /// The name it was recognised under (a collective's unit may have had another name).
+    pub name: String,
+}
+
+/// Years in a row the exemplar was recognised (two or more).
+#[derive(Serialize, Debug, Clone)]
+pub struct RunView {
+    pub years: u16,
+    pub first: u16,
+    pub last: u16,
 }
 
 #[derive(Serialize, Debug, Clone)]
@@ -157,6 +195,7 @@ pub struct Revocation {
     pub number: String,
     pub date: String,
     pub reason: String,
+    pub by: Option<String>,
 }
 
 #[derive(Serialize, Debug, Clone)]
@@ -194,6 +233,12 @@ pub struct ProfileView {
     pub members: Option<i64>,
     pub excellent_members: Option<i64>,
     pub story_html: String,
+    /// The person asked that their story be taken down: the page shows the recognition
+    /// only (no story, summary, evidence or photo).
+    pub story_withdrawn: bool,
+    /// The other years this exemplar was recognised in, oldest first.
+    pub others: Vec<OtherYear>,
+    pub run: Option<RunView>,
 }
 
 #[derive(Serialize, Debug)]
@@ -206,6 +251,17 @@ pub struct UnitGroup<'a> {
 pub struct UnitYear<'a> {
     pub year: u16,
     pub url: String,
+    pub groups: Vec<UnitGroup<'a>>,
+    pub leaders: Vec<&'a Card>,
+    pub staff: Vec<&'a Card>,
+    /// The exemplars of the units before this one, that year, each under its own name.
+    pub earlier: Vec<UnitPart<'a>>,
+}
+
+/// A predecessor's exemplars of one year on its successor's page.
+#[derive(Serialize, Debug)]
+pub struct UnitPart<'a> {
+    pub unit: UnitLink,
     pub groups: Vec<UnitGroup<'a>>,
     pub leaders: Vec<&'a Card>,
     pub staff: Vec<&'a Card>,

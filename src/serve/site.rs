@@ -16,6 +16,7 @@ use crate::content::load::{Loaded, load};
 use crate::content::model::{Kind, Profile, Site};
 use crate::content::reread::{Change, Reread, reread};
 use crate::diag::{self, Diagnostic, Fatal, Lang, report};
+use crate::facts::units::Units;
 use crate::pipeline::{Failure, Request, render_site};
 use crate::render::Sink;
 
@@ -128,6 +129,21 @@ fn pages_of(site: &Site, p: &Profile) -> Vec<String> {
         for q in &site.profiles {
             let head_or_collective = matches!(q.kind(), Some(Kind::Collective | Kind::Leader));
             if q.year == p.year && q.unit_id() == Some(unit) && head_or_collective {
+                pages.push(format!("{}/{}/index.html", q.year, q.slug));
+            }
+        }
+        // The units after it show its exemplars; the same exemplar's other years link it.
+        let units = Units::new(&site.units);
+        for later in units.descendants(unit) {
+            pages.push(format!("don-vi/{}/index.html", later.id));
+        }
+        let collective = p.kind() == Some(Kind::Collective);
+        for q in &site.profiles {
+            let same_person = p.person().is_some() && q.person() == p.person();
+            let same_line = collective
+                && q.kind() == Some(Kind::Collective)
+                && q.unit_id().is_some_and(|u| units.related(u, unit));
+            if q.year != p.year && (same_person || same_line) {
                 pages.push(format!("{}/{}/index.html", q.year, q.slug));
             }
         }

@@ -56,6 +56,10 @@ pub enum Command {
         root: PathBuf,
         #[arg(long, value_enum, default_value = "human")]
         format: Format,
+        /// Print the consent register (photos and stories: who agreed, since when, who
+        /// withdrew) instead of the diagnostics
+        #[arg(long)]
+        consent: bool,
     },
     /// Build, serve on loopback, rebuild on change and reload open pages
     Serve {

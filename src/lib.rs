@@ -38,7 +38,11 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> u8 {
         LangArg::En => Lang::En,
     });
     match cli.command {
-        Command::Check { root, format } => cmd::check::run(&root, format, lang),
+        Command::Check {
+            root,
+            format,
+            consent,
+        } => cmd::check::run(&root, format, consent, lang),
         Command::Build {
             root,
             output,

@@ -90,7 +90,9 @@ await withBrowser('desktop', async (page, ctx, blocked) => {
   let r = await query('nguyen van an');
   check('"nguyen van an" finds Nguyễn Văn An first', names(r)[0] === 'Nguyễn Văn An', names(r).join(', '));
   check('its name is marked', r.results[0] && r.results[0].marks.join(' ') === 'Nguyễn Văn An', JSON.stringify(r.results[0]?.marks));
-  check('result shows unit and year', r.results[0] && /Phòng Quản lý nhà/.test(r.results[0].meta) && /2024/.test(r.results[0].meta), r.results[0]?.meta);
+  // Newest year first, each with its unit as named that year (renamed on 1 July 2025).
+  check('result shows unit and year', r.results[0] && /Phòng Phát triển đô thị và Nhà ở/.test(r.results[0].meta) && /2025/.test(r.results[0].meta), r.results[0]?.meta);
+  check('an earlier year shows the unit as it was named then', r.results[1] && /Phòng Quản lý nhà/.test(r.results[1].meta) && /2024/.test(r.results[1].meta), r.results[1]?.meta);
   check('result links into the site', r.results.every(x => x.href.startsWith(sitePath)), r.results.map(x => x.href).join(' '));
   const live = await page.evaluate(() => {
     const s = document.getElementById('search-status');
@@ -117,7 +119,8 @@ await withBrowser('desktop', async (page, ctx, blocked) => {
   const unitLinks = await (async () => {
     const p2 = await ctx.newPage();
     await goto(p2, new URL('don-vi/phong-quan-ly-xay-dung/', site).href);
-    const l = await p2.evaluate(() => [...document.querySelectorAll('main a')].map(a => a.getAttribute('href')).filter(h => /\/\d{4}\/[^/]+\/$/.test(h)));
+    // The unit's own exemplars, not those of the units before it (another name then).
+    const l = await p2.evaluate(() => [...document.querySelectorAll('main a')].filter(a => !a.closest('.unit-part')).map(a => a.getAttribute('href')).filter(h => /\/\d{4}\/[^/]+\/$/.test(h)));
     await p2.close();
     return [...new Set(l)];
   })();

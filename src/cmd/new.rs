@@ -11,7 +11,7 @@ use crate::content::load::load;
 use crate::content::model::{Kind, Plan, Profile, Site};
 use crate::content::source::{At, Doc, Span};
 use crate::diag::{Fatal, Lang, Msg, Rule, report};
-use crate::text::slug::is_valid_id;
+use crate::text::slug::{is_valid_id, slugify};
 
 pub fn run(
     root: &Path,
@@ -155,6 +155,22 @@ pub fn skeleton(
             "# Chức vụ hoặc chức danh (ví dụ \"Chuyên viên\", \"Trưởng phòng\")"
         );
         let _ = writeln!(s, "position = \"\"");
+        let _ = writeln!(
+            s,
+            "# Mã của người này, giống nhau ở hồ sơ mọi năm họ được đề nghị"
+        );
+        // The key an earlier profile of this name has, or one made from the name.
+        let known = site
+            .profiles
+            .iter()
+            .filter(|p| Some(p.name()) == name)
+            .find_map(|p| p.person().map(str::to_string));
+        let person = known.or_else(|| name.map(slugify).filter(|p| is_valid_id(p)));
+        let _ = writeln!(
+            s,
+            "# person = {}",
+            toml_str(person.as_deref().unwrap_or("ho-va-ten"))
+        );
     }
     let _ = writeln!(s, "# Một câu tóm tắt thành tích, tối đa 300 ký tự");
     let _ = writeln!(s, "summary = \"\"");
@@ -162,7 +178,7 @@ pub fn skeleton(
         s,
         "# Ảnh đặt cạnh tệp này; chỉ đăng khi người trong ảnh đồng ý"
     );
-    let _ = writeln!(s, "# photo = \"anh-dai-dien.jpg\"\n# photo_consent = true");
+    let _ = writeln!(s, "# photo = \"anh-dai-dien.jpg\"");
     let _ = writeln!(s, "# Phong trào thi đua (chọn một hoặc nhiều mã):");
     for m in &plan.movements {
         let _ = writeln!(s, "#   \"{}\": {}", m.id, m.name);
@@ -181,6 +197,11 @@ pub fn skeleton(
         );
         let _ = writeln!(s, "# excellent_members = 0");
     }
+    let _ = writeln!(
+        s,
+        "\n# Ngày người trong ảnh đồng ý cho đăng ảnh; nếu họ rút lại: ngày rút (withdrawn),\n# và withdrawn_story = true nếu họ đề nghị gỡ cả câu chuyện"
+    );
+    let _ = writeln!(s, "# [consent]\n# photo = {year}-11-02");
     let _ = writeln!(
         s,
         "\n# Minh chứng cho từng tiêu chí của Kế hoạch {}",

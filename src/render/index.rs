@@ -148,6 +148,16 @@ impl<'s> Index<'s> {
         }
     }
 
+    /// How many listed profiles unit `id` and every unit before it have.
+    pub fn count_line(&self, id: &str) -> usize {
+        self.units
+            .line(id)
+            .iter()
+            .filter_map(|u| self.by_unit.get(u.id.as_str()))
+            .map(Vec::len)
+            .sum()
+    }
+
     /// The listed profiles of unit `id` and of every unit before it, in Vietnamese order:
     /// what the unit's page shows.
     pub fn by_line(&self, id: &str) -> Vec<usize> {

@@ -6,15 +6,17 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 use tera::{Context, Tera};
 
-use super::history::{neighbours, unit_link, year_lists};
+use super::history::{issuer, neighbours, unit_link, year_lists};
 use super::index::Index;
 use super::markdown;
 use super::theme::{Theme, describe};
 use super::views::*;
 use crate::content::model::{Kind, Plan, Unit};
 use crate::facts::consent::story_allowed;
+use crate::facts::organisation::name_on;
 use crate::facts::status::Status;
 use crate::text::collate::compare;
+use crate::text::date::Date;
 
 /// A rendered page: UTF-8 as Tera wrote it, not checked again.
 pub struct Html(Vec<u8>);
@@ -37,12 +39,13 @@ pub struct Pages<'a> {
     tera: Tera,
 }
 
-fn plan_view(plan: &Plan) -> PlanView {
+fn plan_view(ix: &Index, plan: &Plan) -> PlanView {
     PlanView {
         number: plan.number.clone(),
         title: plan.title.clone(),
         issued: plan.issued.map(|d| d.dmy()),
         deadline: plan.deadline.dmy(),
+        by: plan.issued.and_then(|d| issuer(ix, d)),
     }
 }
 
@@ -137,10 +140,20 @@ impl<'a> Pages<'a> {
             })
             .collect();
         by_unit.sort_by(|a, b| compare(&a.name, &b.name));
+        let day = ix
+            .site
+            .plan(year)
+            .and_then(|p| p.issued)
+            .or(Date::new(i32::from(year), 12, 31));
+        let organisation = match day {
+            Some(d) => name_on(&ix.site.config, d).to_string(),
+            None => ix.site.config.organisation.clone(),
+        };
         Roll {
             year,
+            organisation,
             url: ix.urls.year(year),
-            plan: ix.site.plan(year).map(plan_view),
+            plan: ix.site.plan(year).map(|p| plan_view(ix, p)),
             provincial: cards.iter().filter(|c| c.provincial).copied().collect(),
             collectives: by_kind("collective"),
             leaders: by_kind("leader"),
@@ -158,7 +171,7 @@ impl<'a> Pages<'a> {
             name: u.name.clone(),
             url: self.index.urls.unit(&u.id),
             kind: u.kind.name(),
-            count: self.index.by_line(&u.id).len(),
+            count: self.index.count_line(&u.id),
             description_html: u
                 .description
                 .as_deref()
@@ -266,7 +279,7 @@ impl<'a> Pages<'a> {
         };
         let url = ix.urls.profile(p.year, &p.slug);
         let page = self.meta("profile", view.name.clone(), Some(&view.summary), &url);
-        let plan = plan.map(plan_view);
+        let plan = plan.map(|p| plan_view(ix, p));
         self.render(
             "profile.html",
             page,

@@ -103,6 +103,8 @@ pub struct PlanView {
     pub title: String,
     pub issued: Option<String>,
     pub deadline: String,
+    /// The organisation that issued it, when it had another name then.
+    pub by: Option<String>,
 }
 
 #[derive(Serialize, Debug, Clone)]
@@ -115,6 +117,8 @@ pub struct UnitCount {
 #[derive(Serialize, Debug)]
 pub struct Roll<'a> {
     pub year: u16,
+    /// The organisation's name that year (when its plan was issued, else at the year's end).
+    pub organisation: String,
     pub url: String,
     pub plan: Option<PlanView>,
     pub provincial: Vec<&'a Card>,

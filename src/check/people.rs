@@ -61,6 +61,10 @@ pub fn duplicate_person(site: &Site, out: &mut Out) {
     }
 }
 
+fn unit(p: &Profile) -> &str {
+    p.unit_id().unwrap_or_default()
+}
+
 /// Whether `person` already says that `p` and `q` are one person, or two.
 fn tied(p: &Profile, q: &Profile) -> bool {
     p.person().is_some() && q.person().is_some()
@@ -73,7 +77,6 @@ pub fn same_name(site: &Site, units: &Units, out: &mut Out) {
             by_name.entry(p.name()).or_default().push(p);
         }
     }
-    let unit = |p: &Profile| p.unit_id().unwrap_or_default().to_string();
     for list in by_name.values().filter(|l| l.len() > 1) {
         let mut list = list.clone();
         list.sort_by_key(|p| (p.year, p.file()));
@@ -81,7 +84,7 @@ pub fn same_name(site: &Site, units: &Units, out: &mut Out) {
         for (k, p) in list.iter().enumerate() {
             let earlier = list[..k]
                 .iter()
-                .find(|q| q.year < p.year && !tied(p, q) && units.related(&unit(p), &unit(q)));
+                .find(|q| q.year < p.year && !tied(p, q) && units.related(unit(p), unit(q)));
             let Some(q) = earlier else { continue };
             // The warning goes to the profile that lacks the key (the later one if both).
             let (at, other) = if p.person().is_some() {
@@ -94,7 +97,7 @@ pub fn same_name(site: &Site, units: &Units, out: &mut Out) {
             }
             let person = list
                 .iter()
-                .filter(|x| units.related(&unit(x), &unit(p)))
+                .filter(|x| units.related(unit(x), unit(p)))
                 .find_map(|x| x.person())
                 .map_or_else(|| q.slug.clone(), str::to_string);
             let msg = Msg::SameName {

@@ -13,6 +13,8 @@ use std::io::{self, Write};
 use std::path::{Component, Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
+pub mod front_matter;
+
 /// Why a write was refused or failed.
 #[derive(Debug)]
 pub enum EditError {

@@ -1,17 +1,21 @@
 //! Answering requests from the site held in memory: addresses resolve only to the site's
 //! own files (`..`, `%2e%2e`, encoded slashes and absolute forms never reach anything
 //! else), HTML pages get the live-reload script, and the diagnostics of a failed rebuild
-//! are shown over the last good page.
+//! are shown over the last good page. Every request has passed `guard` before it gets
+//! here; `route` sends it to the site or to the editor.
 
 use std::collections::HashMap;
-use std::io::Cursor;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Condvar, Mutex};
+use std::sync::{Arc, Condvar, Mutex, RwLock};
 use std::time::Duration;
 
 use percent_encoding::percent_decode_str;
-use tiny_http::{Header, Request, Response};
 
+use super::editor::{self, Editor};
+use super::guard::{Access, Guard, Refused};
+use super::wire::{Head, Request, Response, Verdict};
+use crate::content::model::Site;
+use crate::diag::{Diagnostic, Lang};
 use crate::render::theme::escape;
 
 /// What the server holds: the last good site, the diagnostics of the last rebuild if it
@@ -25,14 +29,34 @@ pub struct Served {
     pub merged: HashMap<String, Arc<[u8]>>,
 }
 
+/// The model as the last rebuild read it, for the editor: the site and every diagnostic.
+pub struct Snapshot {
+    pub site: Arc<Site>,
+    pub diags: Vec<Diagnostic>,
+    pub lang: Lang,
+}
+
 #[derive(Default)]
 pub struct Shared {
     pub served: Mutex<Served>,
     pub changed: Condvar,
     search_version: AtomicU64,
+    snapshot: RwLock<Option<Arc<Snapshot>>>,
 }
 
 impl Shared {
+    /// Hands the editor the model of the last rebuild.
+    pub fn set_snapshot(&self, snapshot: Snapshot) {
+        if let Ok(mut s) = self.snapshot.write() {
+            *s = Some(Arc::new(snapshot));
+        }
+    }
+
+    /// The model of the last rebuild.
+    pub fn snapshot(&self) -> Option<Arc<Snapshot>> {
+        self.snapshot.read().ok().and_then(|s| s.clone())
+    }
+
     /// Replaces what is served and wakes the pages waiting for a reload.
     pub fn publish(&self, files: Option<HashMap<String, Arc<[u8]>>>, problems: Option<String>) {
         if let Ok(mut s) = self.served.lock() {
@@ -142,10 +166,6 @@ fn content_type(key: &str) -> &'static str {
     }
 }
 
-fn header(name: &str, value: &str) -> Option<Header> {
-    Header::from_bytes(name.as_bytes(), value.as_bytes()).ok()
-}
-
 /// The live-reload script, and the diagnostics over the page when the last rebuild failed.
 fn inject(html: &[u8], generation: u64, problems: Option<&str>) -> Vec<u8> {
     let mut extra = String::new();
@@ -169,10 +189,9 @@ fn inject(html: &[u8], generation: u64, problems: Option<&str>) -> Vec<u8> {
 
 /// Answers `/__bangvang/wait?since=N` when the generation differs from N (or after a
 /// while, so that connections do not hang forever).
-fn wait(shared: &Shared, target: &str) -> Response<Cursor<Vec<u8>>> {
-    let since: u64 = target
-        .split("since=")
-        .nth(1)
+fn wait(shared: &Shared, head: &Head) -> Response {
+    let since: u64 = head
+        .query("since")
         .and_then(|s| s.parse().ok())
         .unwrap_or(0);
     let mut generation = since;
@@ -184,32 +203,30 @@ fn wait(shared: &Shared, target: &str) -> Response<Cursor<Vec<u8>>> {
             generation = s.generation;
         }
     }
-    let mut r = Response::from_data(format!("{{\"generation\":{generation}}}").into_bytes());
-    if let Some(h) = header("Content-Type", "application/json") {
-        r.add_header(h);
-    }
-    r
+    Response::new(
+        200,
+        "application/json",
+        format!("{{\"generation\":{generation}}}").into_bytes(),
+    )
+    .with("Cache-Control", "no-store")
 }
 
-pub fn answer(shared: &Shared, request: Request) {
-    let target = request.url().to_string();
-    if target.starts_with("/__bangvang/wait") {
-        let _ = request.respond(wait(shared, &target));
-        return;
+/// A file of the site, or its 404 page.
+pub fn site_file(shared: &Shared, head: &Head) -> Response {
+    if head.path() == "/__bangvang/wait" {
+        return wait(shared, head);
+    }
+    if !matches!(head.method.as_str(), "GET" | "HEAD") {
+        return Response::text(405, "405").with("Allow", "GET, HEAD");
     }
     let (files, problems, generation) = match shared.served.lock() {
         Ok(s) => (s.files.clone(), s.problems.clone(), s.generation),
-        Err(_) => return,
+        Err(_) => return Response::text(500, "500"),
     };
-    let (status, key) = match resolve(&target, |k| files.contains_key(k)) {
+    let (status, key) = match resolve(&head.target, |k| files.contains_key(k)) {
         Resolved::File(key) => (200, key),
         Resolved::Redirect(location) => {
-            let mut r = Response::empty(301);
-            if let Some(h) = header("Location", &location) {
-                r.add_header(h);
-            }
-            let _ = request.respond(r);
-            return;
+            return Response::text(301, "").with("Location", &location);
         }
         Resolved::NotFound => (404, "404.html".to_string()),
     };
@@ -221,17 +238,63 @@ pub fn answer(shared: &Shared, request: Request) {
     } else {
         body
     };
-    let mut r = Response::from_data(body).with_status_code(status);
-    for h in [
-        header("Content-Type", content_type(&key)),
-        header("Cache-Control", "no-store"),
-    ]
-    .into_iter()
-    .flatten()
-    {
-        r.add_header(h);
+    Response::new(status, content_type(&key), body).with("Cache-Control", "no-store")
+}
+
+/// The words of a refusal: a person who reaches it should know what to do.
+fn refusal(why: Refused, lang: Lang) -> Response {
+    let text = match (why, lang) {
+        (Refused::Host, Lang::Vi) => {
+            "403: địa chỉ máy chủ không phải của bangvang serve; hãy mở địa chỉ mà lệnh đã in ra."
+        }
+        (Refused::Host, Lang::En) => {
+            "403: this is not bangvang serve's own address; open the address the command printed."
+        }
+        (Refused::Target, Lang::Vi) => "403: yêu cầu không hợp lệ.",
+        (Refused::Target, Lang::En) => "403: not a request this server answers.",
+        (Refused::Token, Lang::Vi) => {
+            "403: cần mã truy cập. Hãy mở địa chỉ trình soạn hồ sơ (có ?token=…) mà lệnh bangvang serve đã in ra."
+        }
+        (Refused::Token, Lang::En) => {
+            "403: the access token is missing. Open the editor's address (with ?token=…) that bangvang serve printed."
+        }
+        (Refused::Origin, Lang::Vi) => {
+            "403: chỉ trình soạn hồ sơ của chính máy chủ này mới được ghi."
+        }
+        (Refused::Origin, Lang::En) => "403: only this server's own editor may write.",
+    };
+    Response::text(403, text).with("Cache-Control", "no-store")
+}
+
+/// Routes requests: the guard first, then the body limit, then the site or the editor.
+pub struct Router {
+    pub guard: Guard,
+    pub editor: Editor,
+    pub shared: Arc<Shared>,
+}
+
+impl Router {
+    fn lang(&self) -> Lang {
+        self.editor.lang()
     }
-    let _ = request.respond(r);
+
+    /// Whether a request may go on and how much body it may send, from its head alone.
+    pub fn admit(&self, head: &Head) -> Verdict {
+        match self.guard.check(head) {
+            Ok(Access::Site) => Verdict::Read(0),
+            Ok(_) => Verdict::Read(editor::body_limit(head)),
+            Err(why) => Verdict::Refuse(refusal(why, self.lang())),
+        }
+    }
+
+    pub fn answer(&self, request: Request) -> Response {
+        match self.guard.check(&request.head) {
+            Ok(Access::Site) => site_file(&self.shared, &request.head),
+            Ok(Access::Entry) => self.editor.entry(&self.guard),
+            Ok(Access::Editor) => self.editor.answer(&self.shared, request),
+            Err(why) => refusal(why, self.lang()),
+        }
+    }
 }
 
 #[cfg(test)]

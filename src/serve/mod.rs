@@ -1,19 +1,28 @@
 //! `bangvang serve`: build into memory, serve on loopback, watch `content/` and
 //! `themes/`, rebuild on change and reload open pages. A failed rebuild keeps the last
 //! good site and shows its diagnostics over it; fixing the file brings the site back.
+//! Beside the site, the editor (`editor/`, SPEC §7) at `/_bangvang/`, behind `guard`.
 
+pub mod editor;
+pub mod guard;
 pub mod http;
 pub mod site;
 pub mod watch;
+pub mod wire;
 
-use std::net::{IpAddr, SocketAddr};
+use std::net::{IpAddr, SocketAddr, TcpListener};
 use std::path::Path;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::thread;
 
 use crate::diag::{Fatal, Lang};
-use http::Shared;
+use guard::{EDITOR, Guard, authority};
+use http::{Router, Shared};
 use site::Live;
+
+/// The most connections served at once; more are answered 503 and closed.
+const MAX_CONNECTIONS: usize = 64;
 
 pub struct Options<'a> {
     pub root: &'a Path,
@@ -46,36 +55,71 @@ pub fn run(o: &Options) -> Result<(), Vec<Fatal>> {
             }
         }
     }
-    let server = tiny_http::Server::http(SocketAddr::new(ip, o.port)).map_err(|e| {
+    let listener = TcpListener::bind(SocketAddr::new(ip, o.port)).map_err(|e| {
         vec![Fatal::Unwritable {
             path: format!("{ip}:{}", o.port),
             detail: e.to_string(),
         }]
     })?;
+    let port = listener.local_addr().map_or(o.port, |a| a.port());
+    let token = guard::new_token().map_err(|detail| {
+        vec![Fatal::Unwritable {
+            path: "getrandom".into(),
+            detail,
+        }]
+    })?;
     let shared = Arc::new(Shared::default());
     live.publish(&shared);
-    let addr = server
-        .server_addr()
-        .to_ip()
-        .map_or_else(|| format!("{ip}:{}", o.port), |a| a.to_string());
+    let addr = authority(ip, port);
+    let shown = if ip.is_unspecified() {
+        authority("127.0.0.1".parse().unwrap_or(ip), port)
+    } else {
+        addr.clone()
+    };
+    let editor_url = format!("http://{shown}{EDITOR}?token={token}");
     match lang {
-        Lang::Vi => println!("đang phục vụ tại http://{addr}/ (Ctrl+C để dừng)"),
-        Lang::En => println!("serving at http://{addr}/ (Ctrl+C to stop)"),
+        Lang::Vi => {
+            println!("đang phục vụ tại http://{shown}/ (Ctrl+C để dừng)");
+            println!("trình soạn hồ sơ: {editor_url}");
+            println!("  (mã trong địa chỉ là chìa khoá của trình soạn: đừng gửi cho ai)");
+        }
+        Lang::En => {
+            println!("serving at http://{shown}/ (Ctrl+C to stop)");
+            println!("editor: {editor_url}");
+            println!("  (the token in this address is the editor's key: do not share it)");
+        }
     }
-    let server = Arc::new(server);
-    {
-        let (server, shared) = (server.clone(), shared.clone());
-        thread::spawn(move || {
-            for request in server.incoming_requests() {
-                let shared = shared.clone();
-                thread::spawn(move || http::answer(&shared, request));
-            }
-        });
-    }
+    let router = Arc::new(Router {
+        guard: Guard::new(ip, port, token),
+        editor: editor::Editor::new(o.root, lang),
+        shared: shared.clone(),
+    });
+    thread::spawn(move || accept(&listener, &router));
     while let Some(batch) = changes.next_batch() {
         live.update(&batch);
         live.publish(&shared);
         live.catch_up(&shared);
     }
     Ok(())
+}
+
+/// Takes connections, each on a thread of its own, at most [`MAX_CONNECTIONS`] at once.
+fn accept(listener: &TcpListener, router: &Arc<Router>) {
+    let open = Arc::new(AtomicUsize::new(0));
+    for stream in listener.incoming() {
+        let Ok(mut stream) = stream else { continue };
+        if open.fetch_add(1, Ordering::SeqCst) >= MAX_CONNECTIONS {
+            open.fetch_sub(1, Ordering::SeqCst);
+            let _ = std::io::Write::write_all(
+                &mut stream,
+                b"HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\nConnection: close\r\n\r\n",
+            );
+            continue;
+        }
+        let (router, open) = (router.clone(), open.clone());
+        thread::spawn(move || {
+            wire::serve(stream, &|h| router.admit(h), &|r| router.answer(r));
+            open.fetch_sub(1, Ordering::SeqCst);
+        });
+    }
 }

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
-use super::http::Shared;
+use super::http::{Shared, Snapshot};
 use crate::check::{check_across, check_profile};
 use crate::content::load::{Loaded, load};
 use crate::content::model::{Kind, Profile, Site};
@@ -41,9 +41,10 @@ impl Memory {
     }
 }
 
-/// The model and its diagnostics, kept between rebuilds.
+/// The model and its diagnostics, kept between rebuilds. The site is shared with the
+/// editor and the search thread (copied only if one still holds it when it changes).
 struct Model {
-    site: Site,
+    site: Arc<Site>,
     /// Diagnostics of reading, by file.
     read: HashMap<String, Vec<Diagnostic>>,
     /// Diagnostics of the rules on one profile, by file.
@@ -60,7 +61,7 @@ fn by_file(diags: Vec<Diagnostic>) -> HashMap<String, Vec<Diagnostic>> {
 
 impl Model {
     fn new(loaded: Loaded) -> Model {
-        let site = loaded.site;
+        let site = Arc::new(loaded.site);
         let rules = site
             .profiles
             .iter()
@@ -90,29 +91,27 @@ impl Model {
     /// Replaces one profile by what is on disk now; returns the pages that show it.
     fn replace(&mut self, r: Reread) -> HashSet<String> {
         let mut pages = HashSet::new();
-        if let Some(old) = self.site.profiles.iter().find(|p| p.file() == r.file) {
-            pages.extend(pages_of(&self.site, old));
+        let site = Arc::make_mut(&mut self.site);
+        if let Some(old) = site.profiles.iter().find(|p| p.file() == r.file) {
+            pages.extend(pages_of(site, old));
         }
-        self.site.profiles.retain(|p| p.file() != r.file);
-        self.site.files.retain(|f| f.file != r.file);
+        site.profiles.retain(|p| p.file() != r.file);
+        site.files.retain(|f| f.file != r.file);
         self.read.remove(&r.file);
         self.rules.remove(&r.file);
         if r.exists {
-            self.site.files.push(r.profile_file());
-            self.site
-                .files
+            site.files.push(r.profile_file());
+            site.files
                 .sort_by(|a, b| (a.year, &a.file).cmp(&(b.year, &b.file)));
             self.read.insert(r.file.clone(), r.diags);
         }
         if let Some(p) = r.profile {
-            self.rules
-                .insert(r.file.clone(), check_profile(&self.site, &p));
-            pages.extend(pages_of(&self.site, &p));
-            let at = self
-                .site
+            self.rules.insert(r.file.clone(), check_profile(site, &p));
+            pages.extend(pages_of(site, &p));
+            let at = site
                 .profiles
                 .partition_point(|q| (q.year, q.file()) < (p.year, p.file()));
-            self.site.profiles.insert(at, p);
+            site.profiles.insert(at, p);
         }
         pages
     }
@@ -169,6 +168,8 @@ pub struct Live {
     search_owed: bool,
     /// Whether the last rebuild rendered everything (the search index included).
     rebuilt_whole: bool,
+    /// Every diagnostic of the model, as the last rebuild found them.
+    diags: Vec<Diagnostic>,
 }
 
 impl Live {
@@ -187,6 +188,7 @@ impl Live {
             gone: Vec::new(),
             search_owed: false,
             rebuilt_whole: false,
+            diags: Vec::new(),
         };
         live.rebuild_all()?;
         Ok(live)
@@ -266,6 +268,7 @@ impl Live {
             return Ok(());
         };
         let diags = model.diagnostics();
+        self.diags = diags.clone();
         if diag::count_errors(&diags) > 0 {
             let text = report::human_all(&diags, model.site.files.len(), self.lang);
             eprint!("{text}");
@@ -363,6 +366,13 @@ impl Live {
             self.files.extend(shared.take_merged());
         }
         let files = std::mem::take(&mut self.fresh).then(|| self.files.clone());
+        if let Some(model) = &self.model {
+            shared.set_snapshot(Snapshot {
+                site: model.site.clone(),
+                diags: self.diags.clone(),
+                lang: self.lang,
+            });
+        }
         shared.publish(files, self.problems.clone());
     }
 }

@@ -3,87 +3,10 @@
 
 mod common;
 
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::TcpStream;
-use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
+use common::server::Server;
 use common::{Fixture, staff};
-
-struct Server {
-    child: Child,
-    addr: String,
-}
-
-impl Server {
-    fn start(f: &Fixture) -> Server {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_bangvang"))
-            .args(["serve", "--port", "0", "--lang", "en"])
-            .current_dir(f.root())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("serve starts");
-        let stdout = child.stdout.take().expect("stdout");
-        let mut line = String::new();
-        BufReader::new(stdout)
-            .read_line(&mut line)
-            .expect("a first line");
-        let addr = line
-            .split("http://")
-            .nth(1)
-            .and_then(|rest| rest.split('/').next())
-            .unwrap_or_else(|| panic!("no address in {line:?}"))
-            .to_string();
-        Server { child, addr }
-    }
-
-    /// A raw HTTP/1.0 GET of `target`, exactly as written: status and body.
-    fn get(&self, target: &str) -> (u16, String) {
-        let mut stream = TcpStream::connect(&self.addr).expect("connects");
-        stream
-            .set_read_timeout(Some(Duration::from_secs(10)))
-            .expect("timeout");
-        write!(
-            stream,
-            "GET {target} HTTP/1.0\r\nHost: {}\r\n\r\n",
-            self.addr
-        )
-        .expect("sends");
-        let mut response = Vec::new();
-        let _ = stream.read_to_end(&mut response);
-        let text = String::from_utf8_lossy(&response).to_string();
-        let status = text
-            .split_whitespace()
-            .nth(1)
-            .and_then(|s| s.parse().ok())
-            .unwrap_or(0);
-        let body = text
-            .split_once("\r\n\r\n")
-            .map(|(_, b)| b.to_string())
-            .unwrap_or_default();
-        (status, body)
-    }
-
-    /// Fetches `target` until `pred` holds, for at most five seconds.
-    fn until(&self, target: &str, pred: impl Fn(u16, &str) -> bool) -> (u16, String) {
-        let start = Instant::now();
-        loop {
-            let (status, body) = self.get(target);
-            if pred(status, &body) || start.elapsed() > Duration::from_secs(5) {
-                return (status, body);
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
 
 #[test]
 fn serves_rebuilds_shows_problems_and_recovers() {
@@ -202,7 +125,6 @@ fn answers_only_inside_the_site() {
         "/2024%2F..%2F..%2Fsecret.txt",
         "/..%5csecret.txt",
         "//etc/passwd",
-        "http://evil.example/etc/passwd",
         "/content/site.toml",
         "/nothing-here/",
     ] {
@@ -213,6 +135,10 @@ fn answers_only_inside_the_site() {
             "{target}"
         );
     }
+    // A target that is not a path (absolute form) is refused by the guard.
+    let (status, body) = server.get("http://evil.example/etc/passwd");
+    assert_eq!(status, 403);
+    assert!(!body.contains("root:"));
     let (status, body) = server.get("/khong-co/");
     assert_eq!(status, 404);
     assert!(body.contains("<html"), "the site's own 404 page");

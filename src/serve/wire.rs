@@ -166,22 +166,34 @@ pub fn serve(
         let head_only = head.method == "HEAD";
         let limit = match admit(&head) {
             Verdict::Read(limit) => limit,
-            Verdict::Refuse(r) => {
-                let _ = send(&mut stream, &r, head_only, true);
-                return;
-            }
+            Verdict::Refuse(r) => return refuse(stream, &r, head_only),
         };
         let body = match read_body(&mut stream, &mut buf, &head, limit) {
             Ok(body) => body,
-            Err(r) => {
-                let _ = send(&mut stream, &r, head_only, true);
-                return;
-            }
+            Err(r) => return refuse(stream, &r, head_only),
         };
         let close = head.wants_close();
         let response = handle(Request { head, body });
         if send(&mut stream, &response, head_only, close).is_err() || close {
             return;
+        }
+    }
+}
+
+/// Answers a request that is not read further, then closes: what the client still sends
+/// is read for a moment and dropped, so that it receives the answer rather than a reset.
+fn refuse(mut stream: TcpStream, r: &Response, head_only: bool) {
+    if send(&mut stream, r, head_only, true).is_err() {
+        return;
+    }
+    let _ = stream.shutdown(std::net::Shutdown::Write);
+    let _ = stream.set_read_timeout(Some(Duration::from_millis(500)));
+    let mut sink = [0u8; 16 * 1024];
+    let mut drained = 0;
+    while drained < 4 * 1024 * 1024 {
+        match stream.read(&mut sink) {
+            Ok(0) | Err(_) => break,
+            Ok(n) => drained += n,
         }
     }
 }

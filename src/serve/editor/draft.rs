@@ -164,16 +164,18 @@ pub struct Judged {
     pub profile: Option<Profile>,
 }
 
-/// The site with `p` (read from `file`) in place of `old`.
+/// The site with `p` in place of the profile at `old` (or beside every other profile, for
+/// a new one: then an address already taken is the same slug twice).
 fn with_draft(site: &Site, p: &Profile, old: Option<&str>) -> Site {
     let mut site = site.clone();
-    let gone = |f: &str| f == p.file() || Some(f) == old;
-    site.profiles.retain(|q| !gone(q.file()));
+    if let Some(old) = old {
+        site.profiles.retain(|q| q.file() != old);
+        site.files.retain(|f| f.file != old);
+    }
     let at = site
         .profiles
         .partition_point(|q| (q.year, q.file()) < (p.year, p.file()));
     site.profiles.insert(at, p.clone());
-    site.files.retain(|f| !gone(&f.file));
     site.files.push(ProfileFile {
         year: p.year,
         slug: p.slug.clone(),
@@ -228,6 +230,7 @@ pub fn judge(root: &Path, site: &Site, prep: &Prepared, upload: Option<&Upload>)
     diags.extend(check_profile(&site, &p));
     diags.extend(check_across(&site).into_iter().filter(|d| d.file == file));
     diag::sort(&mut diags);
+    diags.dedup();
     Judged {
         diags,
         profile: Some(p),

@@ -59,6 +59,13 @@ function statusBadge(status) {
   return el('span', { class: `badge badge-${status}`, text: w(STATUS[status] || status) });
 }
 
+function countText(errors, warnings) {
+  if (!errors && !warnings) return w('no_problems');
+  if (!warnings) return fill(w('error_count'), { errors });
+  if (!errors) return fill(w('warning_count'), { warnings });
+  return fill(w('problem_count'), { errors, warnings });
+}
+
 function diagLine(d) {
   return el('li', { class: `diag diag-${d.severity}` },
     el('span', { class: 'diag-level', text: w(d.severity === 'error' ? 'severity_error' : 'severity_warning') }),
@@ -113,8 +120,8 @@ async function loadList(results) {
     const items = y.profiles.map((p) => {
       shown++;
       const problems = p.errors || p.warnings
-        ? el('details', { class: 'problems' },
-          el('summary', { text: fill(w('problem_count'), { errors: p.errors, warnings: p.warnings }) }),
+        ? el('details', { class: `problems ${p.errors ? 'has-errors' : 'has-warnings'}` },
+          el('summary', { text: countText(p.errors, p.warnings) }),
           el('ul', { class: 'diags' }, p.problems.map(diagLine)))
         : el('p', { class: 'ok small', text: w('no_problems') });
       return el('li', { class: 'item' },
@@ -308,7 +315,7 @@ function showDiagnostics(diags, error) {
   }
   document.getElementById('other-box').hidden = !other.children.length;
   const total = document.getElementById('diag-total');
-  total.textContent = errors || warnings ? fill(w('problem_count'), { errors, warnings }) : w('no_problems');
+  total.textContent = countText(errors, warnings);
   total.className = `diag-total ${errors ? 'has-errors' : warnings ? 'has-warnings' : 'clean'}`;
 }
 

@@ -408,3 +408,28 @@ fn save_and_commit_commits_that_one_file() {
         "nothing to push to, nothing pushed"
     );
 }
+
+#[test]
+fn nothing_of_the_editor_is_in_builds_output() {
+    let f = Fixture::new();
+    let out = f.run(&["build", "--drafts"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let built = common::server::tree(&f.path("output"));
+    assert!(built.len() > 5, "a site was built");
+    for (path, bytes) in &built {
+        assert!(
+            !path.contains("_bangvang") && !path.contains("editor"),
+            "{path}"
+        );
+        let text = String::from_utf8_lossy(bytes);
+        assert!(
+            !text.contains("/_bangvang/") && !text.contains("__bangvang"),
+            "{path}"
+        );
+    }
+}

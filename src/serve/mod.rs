@@ -47,7 +47,16 @@ pub fn run(o: &Options) -> Result<(), Vec<Fatal>> {
     })?;
     let mut live = Live::start(o.root, o.lang)?;
     let lang = live.lang();
-    if !ip.is_loopback() {
+    if ip.is_unspecified() {
+        match lang {
+            Lang::Vi => eprintln!(
+                "chú ý: với --bind {ip}, chỉ các địa chỉ của chính máy này (127.0.0.1, localhost) được trả lời; để máy khác trong mạng xem được, hãy dùng --bind với địa chỉ mạng của máy, ví dụ --bind 192.168.1.10"
+            ),
+            Lang::En => eprintln!(
+                "note: with --bind {ip}, only this machine's own names (127.0.0.1, localhost) are answered; for other machines of the network, --bind this machine's network address, e.g. --bind 192.168.1.10"
+            ),
+        }
+    } else if !ip.is_loopback() {
         match lang {
             Lang::Vi => eprintln!("chú ý: đang mở cho mọi máy truy cập được {ip} (theo --bind)"),
             Lang::En => {

@@ -78,6 +78,23 @@ pub struct Prepared {
     pub form: Form,
 }
 
+/// The year, slug and path inside `content/` of a profile's file: `content/YEAR/SLUG.md`
+/// or `content/YEAR/SLUG/index.md`, of a year the site has, and nothing else (the model
+/// may not have read a file saved a moment ago yet; the shape of its path is enough).
+pub fn place<'f>(site: &Site, file: &'f str) -> Option<(u16, &'f str, &'f str)> {
+    let rel = file.strip_prefix("content/")?;
+    let parts: Vec<&str> = rel.split('/').collect();
+    let (year, slug) = match parts.as_slice() {
+        [year, name] => (*year, name.strip_suffix(".md")?),
+        [year, slug, "index.md"] => (*year, *slug),
+        _ => return None,
+    };
+    let year: u16 = (year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| year.parse().ok())
+        .flatten()?;
+    (site.plans.contains_key(&year) && is_valid_id(slug)).then_some((year, slug, rel))
+}
+
 /// The year's form, if its plan is valid.
 pub fn form_of(site: &Site, year: u16) -> Result<Form, Problem> {
     let plan = site.plan(year).ok_or(Problem::NoPlan)?;
@@ -94,23 +111,21 @@ pub fn prepare(
 ) -> Result<Prepared, Problem> {
     let (year, slug, old_file, bundle, current, mut text) = match &draft.file {
         Some(file) => {
-            let known: &ProfileFile = site
-                .files
-                .iter()
-                .find(|f| &f.file == file)
-                .ok_or(Problem::NotAProfile)?;
-            let rel = file.strip_prefix("content/").ok_or(Problem::NotAProfile)?;
+            let (year, slug, rel) = place(site, file).ok_or(Problem::NotAProfile)?;
             let path = Writer::open(&root.join("content"))
                 .and_then(|w| w.resolve(rel))
                 .map_err(|_| Problem::NotAProfile)?;
+            if !path.is_file() {
+                return Err(Problem::NotAProfile);
+            }
             let bytes = std::fs::read(path).map_err(|e| Problem::Unreadable(e.to_string()))?;
             let raw = String::from_utf8(bytes.clone())
                 .map_err(|_| Problem::Refused(Refusal::Formatting))?;
             let text = ProfileText::parse(&raw).map_err(Problem::Refused)?;
             let bundle = file.ends_with("/index.md");
             (
-                known.year,
-                known.slug.clone(),
+                year,
+                slug.to_string(),
                 Some(file.clone()),
                 bundle,
                 Some(bytes),
@@ -156,6 +171,20 @@ pub fn prepare(
         text,
         form,
     })
+}
+
+/// The photo a prepared profile names, where the reader finds it.
+pub fn photo_file(root: &Path, prep: &Prepared) -> Option<(PhotoFile, String)> {
+    let Some(Shown::Text(name)) = prep.text.get(None, "photo") else {
+        return None;
+    };
+    let content = root.join("content");
+    let content_real = content.canonicalize().unwrap_or(content.clone());
+    let dir = match prep.bundle {
+        true => content.join(prep.year.to_string()).join(&prep.slug),
+        false => content.join(prep.year.to_string()),
+    };
+    Some((locate_photo(&content_real, &dir, &name), name))
 }
 
 /// What the check says of a prepared draft, and the draft's profile when it could be read.

@@ -39,6 +39,21 @@ pub struct Draft {
     pub remove_photo: bool,
 }
 
+impl Draft {
+    /// No edit of the profile at `file`: what it holds now.
+    pub fn of(file: &str) -> Draft {
+        Draft {
+            file: Some(file.to_string()),
+            year: 0,
+            slug: None,
+            edits: BTreeMap::new(),
+            story: None,
+            upload: None,
+            remove_photo: false,
+        }
+    }
+}
+
 fn date(s: &str) -> Option<Date> {
     let mut parts = s.split('-');
     let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);

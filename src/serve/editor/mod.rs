@@ -23,7 +23,7 @@ use serde_json::json;
 use super::guard::{EDITOR, Guard, new_token};
 use super::http::{Shared, Snapshot};
 use super::wire::{Head, Request, Response};
-use crate::content::edit::front_matter::{ProfileText, Refusal};
+use crate::content::edit::front_matter::{ProfileText, Refusal, Shown};
 use crate::content::model::PhotoFile;
 use crate::diag::Lang;
 use draft::{Problem, form_of, judge, prepare};
@@ -201,15 +201,7 @@ impl Editor {
 
     /// A profile's values for its form, the hash of its bytes and its problems.
     fn profile(&self, snap: &Snapshot, file: &str, lang: Lang) -> Response {
-        let draft = Draft {
-            file: Some(file.to_string()),
-            year: 0,
-            slug: None,
-            edits: Default::default(),
-            story: None,
-            upload: None,
-            remove_photo: false,
-        };
+        let draft = Draft::of(file);
         let problems: Vec<draft::DiagView> = snap
             .diags
             .iter()
@@ -231,12 +223,10 @@ impl Editor {
             }
             Err(p) => return self.problem(p, lang),
         };
-        let photo = snap
-            .site
-            .profiles
-            .iter()
-            .find(|p| p.file() == file)
-            .and_then(|p| p.photo.as_ref().map(|n| n.value.clone()));
+        let photo = match prep.text.get(None, "photo") {
+            Some(Shown::Text(name)) => Some(name),
+            _ => None,
+        };
         json_response(
             200,
             &json!({
@@ -254,10 +244,11 @@ impl Editor {
     }
 
     fn photo_on_disk(&self, snap: &Snapshot, file: &str) -> Response {
-        let found = snap.site.profiles.iter().find(|p| p.file() == file);
-        let Some((PhotoFile::Found { path, .. }, name)) =
-            found.and_then(|p| Some((p.photo_file.clone()?, p.photo.as_ref()?.value.clone())))
-        else {
+        let draft = Draft::of(file);
+        let found = prepare(&self.root, &snap.site, &draft, None)
+            .ok()
+            .and_then(|prep| draft::photo_file(&self.root, &prep));
+        let Some((PhotoFile::Found { path, .. }, name)) = found else {
             return secure(Response::text(404, "404"));
         };
         match self.photos.shown_on_disk(&path, &name) {

@@ -250,7 +250,8 @@ function applyKind() {
 
 function updateCounts() {
   for (const f of F.form.fields.filter((x) => x.max_chars)) {
-    const n = chars(readValue(f.key));
+    // Counted as the check counts: the text read without its spaces at either end.
+    const n = chars((readValue(f.key) || '').trim());
     const c = document.getElementById(`${idOf(f.key)}-count`);
     if (c) { c.textContent = fill(w('char_count'), { n, max: f.max_chars }); c.classList.toggle('over', n > f.max_chars); }
   }
@@ -281,13 +282,17 @@ function changed(e) {
   dirty = Object.keys(d.edits).length > 0 || d.story !== null || !!d.upload || d.remove_photo;
   setStatus(dirty ? w('unsaved') : '', '');
   clearTimeout(draftTimer);
+  app.dataset.busy = '1';
   draftTimer = setTimeout(runDraft, 250);
 }
 
+// `data-busy` on #app while the check of what was typed is on its way (for tests).
 async function runDraft() {
   const seq = ++draftSeq;
+  app.dataset.busy = '1';
   const { status, data } = await api('POST', '/_bangvang/api/draft', draftBody());
   if (seq !== draftSeq || !F) return;
+  delete app.dataset.busy;
   if (status !== 200) { showDiagnostics([], data.error); return; }
   F.last = data;
   showDiagnostics(data.diagnostics, null);

@@ -241,29 +241,17 @@ pub fn site_file(shared: &Shared, head: &Head) -> Response {
     Response::new(status, content_type(&key), body).with("Cache-Control", "no-store")
 }
 
-/// The words of a refusal: a person who reaches it should know what to do.
+/// The words of a refusal (from the editor's table): a person who reaches it should know
+/// what to do.
 fn refusal(why: Refused, lang: Lang) -> Response {
-    let text = match (why, lang) {
-        (Refused::Host, Lang::Vi) => {
-            "403: địa chỉ máy chủ không phải của bangvang serve; hãy mở địa chỉ mà lệnh đã in ra."
-        }
-        (Refused::Host, Lang::En) => {
-            "403: this is not bangvang serve's own address; open the address the command printed."
-        }
-        (Refused::Target, Lang::Vi) => "403: yêu cầu không hợp lệ.",
-        (Refused::Target, Lang::En) => "403: not a request this server answers.",
-        (Refused::Token, Lang::Vi) => {
-            "403: cần mã truy cập. Hãy mở địa chỉ trình soạn hồ sơ (có ?token=…) mà lệnh bangvang serve đã in ra."
-        }
-        (Refused::Token, Lang::En) => {
-            "403: the access token is missing. Open the editor's address (with ?token=…) that bangvang serve printed."
-        }
-        (Refused::Origin, Lang::Vi) => {
-            "403: chỉ trình soạn hồ sơ của chính máy chủ này mới được ghi."
-        }
-        (Refused::Origin, Lang::En) => "403: only this server's own editor may write.",
+    let key = match why {
+        Refused::Host => "refused_host",
+        Refused::Target => "refused_target",
+        Refused::Token => "refused_token",
+        Refused::Origin => "refused_origin",
     };
-    Response::text(403, text).with("Cache-Control", "no-store")
+    Response::text(403, &format!("403: {}", editor::word(lang, key)))
+        .with("Cache-Control", "no-store")
 }
 
 /// Routes requests: the guard first, then the body limit, then the site or the editor.

@@ -308,6 +308,11 @@ impl Editor {
             Ok(prep) => {
                 let judged = judge(&self.root, &snap.site, &prep, upload.as_ref());
                 let mut answer = draft::answer(&snap.site, &prep, &judged, lang);
+                if !extra.is_empty() {
+                    // Not an address of its own: the page shows none.
+                    answer.file.clear();
+                    answer.slug.clear();
+                }
                 answer.diagnostics.splice(0..0, extra);
                 json_response(200, &answer)
             }

@@ -81,7 +81,13 @@ mod tests {
             "table.nomination",
             "table.vote",
         ]);
-        asked.extend(["table.decision", "table.province"]);
+        asked.extend([
+            "table.decision",
+            "table.province",
+            "refused_host",
+            "refused_target",
+        ]);
+        asked.extend(["refused_token", "refused_origin"]);
         for key in asked {
             for lang in [Lang::Vi, Lang::En] {
                 let key = if FIELDS.iter().any(|f| f.key == key) {

@@ -272,7 +272,10 @@ function draftBody() {
 let draftTimer = null;
 let draftSeq = 0;
 function changed(e) {
-  if (e && e.target && e.target.id === 'slug') F.slugTouched = true;
+  const target = e && e.target;
+  if (target && (target.dataset.key || target.id)) F.touched.add(target.dataset.key || target.id);
+  if (target && target.dataset.movement) F.touched.add('movements');
+  if (target && target.id === 'slug') F.slugTouched = true;
   if (e && e.target && e.target.dataset && e.target.dataset.key === 'name' && !F.file && !F.slugTouched) {
     const s = document.getElementById('slug'); if (s) s.value = slugify(e.target.value);
   }
@@ -304,6 +307,13 @@ async function runDraft() {
   if (where) where.textContent = data.file;
 }
 
+// Whether the writer has been at the field `key` (or a field inside the table `key`; the
+// address is made from the name).
+function wasTouched(key) {
+  if (key === 'slug' && F.touched.has('name')) return true;
+  return [...F.touched].some((t) => t === key || t.startsWith(`${key}.`));
+}
+
 function showDiagnostics(diags, error) {
   for (const list of app.querySelectorAll('.field-diags, #other-diags')) list.replaceChildren();
   for (const box of app.querySelectorAll('[aria-invalid]')) box.removeAttribute('aria-invalid');
@@ -313,6 +323,10 @@ function showDiagnostics(diags, error) {
   for (const d of diags) {
     if (d.severity === 'error') errors++; else warnings++;
     const key = d.field || '';
+    // A new profile does not greet its writer with every blank it still has: what is
+    // missing is shown once they have been at that field, or have tried to save.
+    const missing = d.rule === 'missing-field' || d.rule === 'missing-criterion' || d.rule === 'bad-slug';
+    if (!F.file && !F.showAll && missing && !wasTouched(key)) continue;
     const row = key && app.querySelector(`.field[data-field="${CSS.escape(key)}"]:not([hidden])`);
     const target = row ? row.querySelector('.field-diags') : document.getElementById(`group-${key.split('.')[0]}-diags`) || other;
     target.append(diagLine(d));
@@ -378,6 +392,7 @@ function setStatus(text, kind, link) {
 }
 
 async function saveForm(commit) {
+  F.showAll = true;
   const body = { draft: draftBody(), base: F.hash, commit };
   for (const b of app.querySelectorAll('.actions button')) b.disabled = true;
   setStatus(w('saving'), '');
@@ -500,7 +515,7 @@ async function openProfile(file) {
   }
   const form = await api('GET', `/_bangvang/api/form?year=${data.year}`);
   if (form.status !== 200) { app.replaceChildren(el('p', { class: 'alert', text: form.data.error })); return; }
-  F = { form: form.data, file: data.file, year: data.year, slug: data.slug, hash: data.hash, photo: data.photo, upload: null, removePhoto: false };
+  F = { form: form.data, file: data.file, year: data.year, slug: data.slug, hash: data.hash, photo: data.photo, upload: null, removePhoto: false, touched: new Set(), showAll: true };
   buildForm(data);
   dirty = false;
   if (pendingMessage) { setStatus(`${pendingMessage[0]} `, 'ok', pendingMessage[1]); pendingMessage = null; }
@@ -509,7 +524,7 @@ async function openProfile(file) {
 async function openNew(year) {
   const form = await api('GET', `/_bangvang/api/form?year=${year}`);
   if (form.status !== 200) { app.replaceChildren(el('p', { class: 'alert', text: form.data.error })); return; }
-  F = { form: form.data, file: null, year: Number(year), slug: '', hash: null, photo: null, upload: null, removePhoto: false, slugTouched: false };
+  F = { form: form.data, file: null, year: Number(year), slug: '', hash: null, photo: null, upload: null, removePhoto: false, slugTouched: false, touched: new Set(), showAll: false };
   buildForm(null);
   dirty = false;
 }

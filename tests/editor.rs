@@ -274,8 +274,8 @@ fn a_photo_makes_the_profile_a_bundle() {
     assert_eq!(shown.header("content-type"), Some("image/jpeg"));
     let file = "content/2024/nguyen-thi-hanh.md";
     let base = hash_of(&s, file);
-    let draft =
-        json!({ "file": file, "year": 2024, "edits": { "photo_consent": true }, "upload": id });
+    let edits = json!({ "consent.photo": "2024-11-02" });
+    let draft = json!({ "file": file, "year": 2024, "edits": edits, "upload": id });
     let a = save(&s, draft, Some(&base), false);
     assert_eq!(a.status, 200, "{}", a.text());
     assert_eq!(
@@ -290,18 +290,47 @@ fn a_photo_makes_the_profile_a_bundle() {
     let text =
         std::fs::read_to_string(f.path("content/2024/nguyen-thi-hanh/index.md")).expect("moved");
     assert!(
-        text.contains("photo = \"anh-dai-dien.png\"\nphoto_consent = true\nmovements"),
+        text.contains("photo = \"anh-dai-dien.png\"\nmovements"),
         "{text}"
     );
-    let out = f.run(&["check"]);
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stdout)
+    assert!(
+        text.contains("\n\n[consent]\nphoto = 2024-11-02\n\n[criteria]\n"),
+        "the record where the format has it: {text}"
     );
+    let (code, diags) = f.check_json();
+    assert_eq!((code, diags.len()), (0, 0), "{diags:?}");
     let (_, body) = s.until("/2024/nguyen-thi-hanh/", |_, b| b.contains("anh-320.jpg"));
     assert!(body.contains("anh-320.jpg"), "the photo is published");
+}
+
+#[test]
+fn a_person_and_the_kind_that_may_have_one() {
+    let f = Fixture::new();
+    let s = Server::start(&f);
+    let form = s.editor_get("/_bangvang/api/form?year=2024").json();
+    let fields = form["fields"].as_array().expect("fields");
+    let person = fields.iter().find(|f| f["key"] == "person");
+    assert_eq!(
+        person.map(|p| p["kinds"].clone()),
+        Some(json!(["leader", "staff"]))
+    );
+    let file = "content/2024/nguyen-thi-hanh.md";
+    let base = hash_of(&s, file);
+    let draft = json!({ "file": file, "year": 2024, "edits": { "person": "nguyen-thi-hanh-vp" } });
+    assert_eq!(save(&s, draft, Some(&base), false).status, 200);
+    let text = std::fs::read_to_string(f.path(file)).expect("there");
+    let want = "summary = \"Số hoá hồ sơ lưu trữ.\"\nperson = \"nguyen-thi-hanh-vp\"\nmovements";
+    assert!(text.contains(want), "{text}");
+    // A collective has no person: changing the kind takes it away with the staff's criteria.
+    let base = hash_of(&s, file);
+    let draft = json!({ "file": file, "year": 2024, "edits": { "kind": "collective" } });
+    assert_eq!(save(&s, draft, Some(&base), false).status, 200);
+    let text = std::fs::read_to_string(f.path(file)).expect("there");
+    assert!(
+        !text.contains("person") && !text.contains("ca-nhan"),
+        "{text}"
+    );
+    assert!(text.contains("chap-hanh = "), "{text}");
 }
 
 #[test]

@@ -30,6 +30,18 @@ const check = (name, ok, detail = '') => {
   console.log(`${ok ? 'ok  ' : 'FAIL'} ${name}${!ok && detail ? `: ${String(detail).replace(/\s+/g, ' ').slice(0, 500)}` : ''}`);
   return ok;
 };
+// The profiles on disk: YEAR/SLUG.md and YEAR/SLUG/index.md.
+function profilesOnDisk() {
+  let n = 0;
+  for (const y of fs.readdirSync(`${SITE}/content`).filter((d) => /^\d{4}$/.test(d))) {
+    for (const e of fs.readdirSync(`${SITE}/content/${y}`, { withFileTypes: true })) {
+      if (/^[_.]/.test(e.name)) continue;
+      if (e.isFile() && e.name.endsWith('.md')) n++;
+      if (e.isDirectory() && fs.existsSync(`${SITE}/content/${y}/${e.name}/index.md`)) n++;
+    }
+  }
+  return n;
+}
 const idOf = (key) => `#f-${key.replace(/[^a-z0-9-]/gi, '_')}`;
 const settle = (page) => page.waitForFunction(() => !document.getElementById('app').dataset.busy, null, { timeout: 20000 });
 const shot = async (page, name) => { if (SHOTS) await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: false }); };
@@ -99,9 +111,12 @@ await withBrowser('desktop', async (page, ctx, blocked) => {
   check('the token leaves the address bar', !page.url().includes('token='), page.url());
   await page.waitForSelector('.item');
   const names = await page.$$eval('.item-name', (as) => as.map((a) => a.textContent));
-  check(`the list shows every profile (${names.length})`, names.length === 17 && names.includes('Đoàn Minh Châu'), names);
+  const profiles = profilesOnDisk();
+  check(`the list shows every profile (${names.length} of ${profiles})`, names.length === profiles && names.includes('Đoàn Minh Châu'), names);
+  const years = await page.$$eval('.year h2', (hs) => hs.map((h) => h.textContent));
+  check(`the list shows every year (${years.join(', ')})`, years.length === fs.readdirSync(`${SITE}/content`).filter((d) => /^\d{4}$/.test(d)).length, years);
   const badges = await page.$$eval('.item .badge', (bs) => bs.map((b) => b.className));
-  check('each profile shows its status', badges.length === 17 && badges.some((b) => b.includes('badge-pending'))
+  check('each profile shows its status', badges.length === profiles && badges.some((b) => b.includes('badge-pending'))
     && badges.some((b) => b.includes('badge-revoked')) && badges.some((b) => b.includes('badge-not-recognised')), badges);
   await shot(page, 'list-desktop');
   await page.fill('#q', 'doan minh chau');
@@ -175,7 +190,13 @@ await withBrowser('desktop', async (page, ctx, blocked) => {
   await page.waitForFunction(() => document.getElementById('f-name').value === 'Đoàn Thị Minh Châu');
   await page.setInputFiles('#photo-file', PHOTO);
   await page.waitForFunction(() => /\d+×\d+/.test(document.getElementById('photo-name').textContent), null, { timeout: 30000 });
-  await fill(page, { photo_consent: true });
+  check('an older consent key is not offered in a file without it', !(await page.$('.field[data-field="photo_consent"]')));
+  await page.check('#consent-given');
+  await settle(page);
+  const consentDay = await page.inputValue(idOf('consent.photo'));
+  const d = new Date();
+  const today = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  check('the consent box records the day of the consent (today unless changed)', consentDay === today, consentDay);
   await page.waitForFunction(() => { const i = document.querySelector('#photo-shown img'); return i && i.complete && i.naturalWidth > 0; }, null, { timeout: 10000 });
   const width = await page.$eval('#photo-shown img', (i) => i.naturalWidth);
   check(`the photo is shown as the site publishes it (${width} px wide)`, width > 0 && width <= 320, width);
@@ -185,9 +206,10 @@ await withBrowser('desktop', async (page, ctx, blocked) => {
   const photoSaved = exists('content/2024/doan-minh-chau/anh-dai-dien.jpg')
     && Buffer.compare(fs.readFileSync(`${SITE}/content/2024/doan-minh-chau/anh-dai-dien.jpg`), fs.readFileSync(PHOTO)) === 0;
   check('a photo makes the profile a bundle beside its photo', r.ok && exists(bundle) && !exists('content/2024/doan-minh-chau.md') && photoSaved, r.text);
-  const withPhoto = edited.replace('summary = "Chuyên viên rà soát toàn bộ đồ án quy hoạch chi tiết, rút ngắn thời gian thẩm định."\n',
-    'summary = "Chuyên viên rà soát toàn bộ đồ án quy hoạch chi tiết, rút ngắn thời gian thẩm định."\nphoto = "anh-dai-dien.jpg"\nphoto_consent = true\n');
-  check('and the file only gains the photo and the consent', exists(bundle) && read(bundle) === withPhoto, exists(bundle) ? read(bundle) : '');
+  const withPhoto = edited
+    .replace('thời gian thẩm định."\n', 'thời gian thẩm định."\nphoto = "anh-dai-dien.jpg"\n')
+    .replace('# phong trào\n\n# Minh chứng', `# phong trào\n\n[consent]\nphoto = ${today}\n\n# Minh chứng`);
+  check('and the file only gains the photo and the record of consent', exists(bundle) && read(bundle) === withPhoto, exists(bundle) ? JSON.stringify(read(bundle)) : '');
   const log = git('log', '-1', '--format=%s|%an', '--name-status');
   check('"save and commit" commits that profile alone, with git\'s own author', log.startsWith('Sửa hồ sơ Đoàn Thị Minh Châu')
     && log.includes('|Cổng kiểm tra') && log.includes('doan-minh-chau/index.md') && log.includes('anh-dai-dien.jpg')

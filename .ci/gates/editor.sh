@@ -38,6 +38,7 @@ git -C "$SITE" config user.email "ci@example.invalid"
 git -C "$SITE" add -A
 git -C "$SITE" commit -qm "site" || gate_setup_error editor "git commit of the test site failed"
 
+: >"$TMP/serve.log"
 (cd "$SITE" && exec "$BIN" serve --port 0 --lang vi >"$TMP/serve.log" 2>"$TMP/serve.err") &
 SERVE_PID=$!
 URL=""

@@ -17,6 +17,7 @@ use crate::content::load::{decode, locate_photo};
 use crate::content::model::{PhotoFile, Profile, ProfileFile, Site};
 use crate::content::profile_file::{Location, read_profile};
 use crate::diag::{self, Diagnostic, Lang, Severity};
+use crate::facts::consent::photo_allowed;
 use crate::facts::status::status;
 use crate::render::avatar;
 use crate::render::markdown::to_html;
@@ -277,6 +278,8 @@ pub struct Answer {
     pub photo: Option<String>,
     /// The initials the site shows when no photo is published.
     pub avatar: String,
+    /// Whether the photo may be published, as the build decides it (`facts::consent`).
+    pub photo_allowed: bool,
 }
 
 pub fn answer(site: &Site, prep: &Prepared, judged: &Judged, lang: Lang) -> Answer {
@@ -301,5 +304,6 @@ pub fn answer(site: &Site, prep: &Prepared, judged: &Judged, lang: Lang) -> Answ
             let name = judged.profile.as_ref().map_or("", |p| p.name());
             avatar::svg(&avatar::initials(name), avatar::color(name))
         },
+        photo_allowed: judged.profile.as_ref().is_some_and(photo_allowed),
     }
 }

@@ -122,7 +122,12 @@ pub fn apply(text: &mut ProfileText, form: &Form, draft: &Draft, new_file: bool)
         let Some(sent) = draft.edits.get(&f.key) else {
             continue;
         };
-        match (text.get(table, key), value(f.input, sent)) {
+        // An older form is only ever kept or removed, never written anew.
+        let want = match (f.legacy, value(f.input, sent)) {
+            (true, Some(Value::Bool(false))) => None,
+            (_, want) => want,
+        };
+        match (text.get(table, key), want) {
             (Some(have), Some(want)) if have.same_as(&want) => {}
             (_, Some(want)) => text.set(table, key, want, &layout),
             (Some(_), None) => {

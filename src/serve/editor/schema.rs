@@ -3,11 +3,14 @@
 //! the movements from the plan. A new key of the format is one more line in [`FIELDS`]
 //! (and its words in `words/*.toml`); the page builds itself from what this gives it.
 
+use std::collections::BTreeMap;
+
 use serde::Serialize;
 
 use crate::content::edit::front_matter::Layout;
 use crate::content::model::{Kind, Plan, Site};
 use crate::content::profile_file::PROFILE_KEYS;
+use crate::facts::units::in_being_in;
 
 /// How a value is typed in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -21,6 +24,8 @@ pub enum Input {
     Bool,
     Kind,
     Unit,
+    /// The id of a person across years, with the ids the site already has offered.
+    Person,
     Movements,
     Criterion,
 }
@@ -49,6 +54,8 @@ pub struct Field {
     pub only_for_kinds: bool,
     /// The most characters it may have, shown as a count as one types.
     pub max_chars: Option<usize>,
+    /// An older form of a key, shown only in a file that has it.
+    pub legacy: bool,
 }
 
 const ALL: &[Kind] = &[];
@@ -63,6 +70,7 @@ const fn field(key: &'static str, input: Input, group: Group) -> Field {
         kinds: ALL,
         only_for_kinds: false,
         max_chars: None,
+        legacy: false,
     }
 }
 
@@ -88,7 +96,14 @@ pub const FIELDS: &[Field] = &[
         max_chars: Some(crate::check::fields::MAX_SUMMARY),
         ..field("summary", Input::LongText, Group::General)
     },
-    field("photo_consent", Input::Bool, Group::Photo),
+    Field {
+        legacy: true,
+        ..field("photo_consent", Input::Bool, Group::Photo)
+    },
+    field("consent.photo", Input::Date, Group::Photo),
+    field("consent.withdrawn", Input::Date, Group::Photo),
+    field("consent.withdrawn_story", Input::Bool, Group::Photo),
+    for_kinds(field("person", Input::Person, Group::General), PEOPLE, true),
     field("movements", Input::Movements, Group::General),
     for_kinds(
         field("members", Input::Integer, Group::General),
@@ -114,7 +129,7 @@ pub const FIELDS: &[Field] = &[
 ];
 
 /// Tables the editor may remove when the form leaves them empty (the others are required).
-pub const OPTIONAL_TABLES: &[&str] = &["vote", "decision", "province", "revoked"];
+pub const OPTIONAL_TABLES: &[&str] = &["consent", "vote", "decision", "province", "revoked"];
 
 /// A field of one year's form: a fixed one, or a criterion of the plan.
 #[derive(Debug, Clone, Serialize)]
@@ -127,6 +142,7 @@ pub struct FormField {
     pub only_for_kinds: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub max_chars: Option<usize>,
+    pub legacy: bool,
     /// The plan's own words, for a criterion.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
@@ -138,6 +154,17 @@ pub struct Choice {
     pub name: String,
 }
 
+/// A unit to choose, with its period (`dd/mm/yyyy`) when it has one.
+#[derive(Debug, Clone, Serialize)]
+pub struct UnitChoice {
+    pub id: String,
+    pub name: String,
+    pub from: Option<String>,
+    pub until: Option<String>,
+    /// Whether it was in being on some day of the form's year.
+    pub in_year: bool,
+}
+
 /// What the page needs to build the form of a year.
 #[derive(Debug, Clone, Serialize)]
 pub struct Form {
@@ -146,8 +173,10 @@ pub struct Form {
     pub plan_title: String,
     pub deadline: String,
     pub kinds: Vec<&'static str>,
-    pub units: Vec<Choice>,
+    pub units: Vec<UnitChoice>,
     pub movements: Vec<Choice>,
+    /// The people of the site's other profiles (`person`), by id, with a name they had.
+    pub people: Vec<Choice>,
     pub fields: Vec<FormField>,
 }
 
@@ -169,6 +198,7 @@ impl Form {
                         kinds: kind_names(&c.applies_to),
                         only_for_kinds: true,
                         max_chars: None,
+                        legacy: false,
                         label: Some(c.text.clone()),
                     });
                 }
@@ -180,6 +210,7 @@ impl Form {
                 kinds: kind_names(f.kinds),
                 only_for_kinds: f.only_for_kinds,
                 max_chars: f.max_chars,
+                legacy: f.legacy,
                 label: None,
             });
         }
@@ -192,11 +223,15 @@ impl Form {
             units: site
                 .units
                 .iter()
-                .map(|u| Choice {
+                .map(|u| UnitChoice {
                     id: u.id.clone(),
                     name: u.name.clone(),
+                    from: u.from.map(|d| d.dmy()),
+                    until: u.until.map(|d| d.dmy()),
+                    in_year: in_being_in(u, year),
                 })
                 .collect(),
+            people: people(site),
             movements: plan
                 .movements
                 .iter()
@@ -232,6 +267,26 @@ impl Form {
         }
         Layout { keys, tables }
     }
+}
+
+/// Every `person` of the site, once, with the name of its latest profile.
+fn people(site: &Site) -> Vec<Choice> {
+    let mut by_id: BTreeMap<&str, (u16, &str)> = BTreeMap::new();
+    for p in &site.profiles {
+        if let Some(id) = p.person() {
+            let e = by_id.entry(id).or_insert((p.year, p.name()));
+            if p.year >= e.0 {
+                *e = (p.year, p.name());
+            }
+        }
+    }
+    by_id
+        .into_iter()
+        .map(|(id, (_, name))| Choice {
+            id: id.to_string(),
+            name: name.to_string(),
+        })
+        .collect()
 }
 
 impl FormField {

@@ -163,9 +163,20 @@ function input(f) {
     case 'kind':
       return el('select', common, el('option', { value: '', text: w('choose') }),
         F.form.kinds.map((k) => el('option', { value: k, text: w(KINDS[k]) })));
-    case 'unit':
+    case 'unit': {
+      // The units of the form's year first; the others after, with their dates.
+      const label = (u) => {
+        const period = [u.from ? fill(w('unit_from'), { date: u.from }) : null, u.until ? fill(w('unit_until'), { date: u.until }) : null].filter(Boolean).join(', ');
+        return period ? `${u.name} (${period})` : u.name;
+      };
+      const option = (u) => el('option', { value: u.id, text: label(u) });
+      const others = F.form.units.filter((u) => !u.in_year);
       return el('select', common, el('option', { value: '', text: w('choose') }),
-        F.form.units.map((u) => el('option', { value: u.id, text: u.name })));
+        F.form.units.filter((u) => u.in_year).map(option),
+        others.length ? el('optgroup', { label: fill(w('units_other_years'), { year: F.year }) }, others.map(option)) : null);
+    }
+    case 'person':
+      return el('input', { ...common, type: 'text', autocomplete: 'off', list: 'people-list', spellcheck: 'false' });
     case 'movements':
       return el('div', { id, class: 'choices', role: 'group', 'data-key': f.key, 'aria-labelledby': `${id}-label` },
         F.form.movements.map((m) => el('label', { class: 'choice' },
@@ -246,6 +257,7 @@ function applyKind() {
     const kinds = row.dataset.kinds.split(' ').filter(Boolean);
     row.hidden = !!(kinds.length && kind && !kinds.includes(kind));
   }
+  if (document.getElementById('consent-given')) showConsent();
 }
 
 function updateCounts() {
@@ -350,7 +362,7 @@ function showPreview(html) {
 function showPhoto(data) {
   const fig = document.getElementById('photo-shown');
   if (!fig) return;
-  const consent = readValue('photo_consent') === true;
+  const consent = !!(data && data.photo_allowed);
   let src = null;
   if (F.upload) src = `/_bangvang/api/upload?id=${encodeURIComponent(F.upload.id)}`;
   else if (F.photo && !F.removePhoto && F.file) src = `/_bangvang/api/photo?file=${encodeURIComponent(F.file)}&v=${encodeURIComponent(F.hash || '')}`;
@@ -363,6 +375,33 @@ function showPhoto(data) {
   document.getElementById('photo-remove').hidden = !src;
   const name = document.getElementById('photo-name');
   name.textContent = F.upload ? fill(w('photo_new'), { w: F.upload.width, h: F.upload.height }) : (F.photo && !F.removePhoto ? F.photo : '');
+}
+
+const today = () => { const d = new Date(); return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`; };
+
+// The box "the person agreed" is the record `[consent]`: ticked, it dates the consent
+// today (the date can be changed); unticked, the record goes. The older
+// `photo_consent = true` goes once the record is there.
+function consentToggled(e) {
+  const on = e.target.checked;
+  const date = document.getElementById(idOf('consent.photo'));
+  if (on && !date.value) date.value = today();
+  if (!on) {
+    for (const k of ['consent.photo', 'consent.withdrawn']) document.getElementById(idOf(k)).value = '';
+    document.getElementById(idOf('consent.withdrawn_story')).checked = false;
+  }
+  const legacy = document.getElementById(idOf('photo_consent'));
+  if (legacy && on) legacy.checked = false;
+  showConsent();
+  changed({ target: date });
+}
+
+function showConsent() {
+  const on = document.getElementById('consent-given').checked;
+  for (const k of ['consent.photo', 'consent.withdrawn', 'consent.withdrawn_story']) {
+    const row = app.querySelector(`.field[data-field="${k}"]`);
+    if (row) row.hidden = !on;
+  }
 }
 
 async function uploadPhoto(e) {
@@ -454,7 +493,9 @@ function buildForm(profile) {
         el('p', { class: 'help small', id: 'photo-help', text: w('photo_help') }),
         el('p', { id: 'photo-msg', 'aria-live': 'polite' }),
         el('button', { type: 'button', class: 'link', id: 'photo-remove', onclick: removePhoto, text: w('photo_remove') }),
-        ...(groups.photo || []).map(fieldRow))),
+        el('label', { class: 'label label-inline consent-given' },
+          el('input', { type: 'checkbox', id: 'consent-given', onchange: consentToggled }), ' ', w('consent_given')),
+        el('div', { id: 'consent-detail' }, ...(groups.photo || []).map(fieldRow)))),
     el('ul', { class: 'diags field-diags', id: 'group-photo-diags' }));
   sections.push(photo);
   const criteria = el('fieldset', { class: 'group', id: 'group-criteria' }, el('legend', { text: w(GROUPS.criteria) }),
@@ -495,6 +536,14 @@ function buildForm(profile) {
     for (const f of fields) writeValue(f, profile.values[f.key]);
     document.getElementById('story').value = profile.story || '';
   }
+  // An older key shows only where the file has it.
+  for (const f of fields.filter((x) => x.legacy)) {
+    const row = app.querySelector(`.field[data-field="${f.key}"]`);
+    if (row && !(profile && f.key in profile.values)) row.remove();
+  }
+  document.getElementById('consent-given').checked = !!(profile && profile.values['consent.photo']);
+  showConsent();
+  app.append(el('datalist', { id: 'people-list' }, F.form.people.map((p) => el('option', { value: p.id, label: p.name }))));
   F.initial = values();
   F.story0 = document.getElementById('story').value;
   revoked.open = fields.some((f) => f.group === 'revoked' && norm(F.initial[f.key]) !== '');

@@ -3,6 +3,7 @@
 
 #![allow(dead_code)]
 
+pub mod editing;
 pub mod server;
 pub mod years;
 

@@ -34,6 +34,7 @@ pub use words::word;
 
 const PAGE: &str = include_str!("assets/index.html");
 const SCRIPT: &str = include_str!("assets/editor.js");
+const FORM_SCRIPT: &str = include_str!("assets/form.js");
 const STYLE: &str = include_str!("assets/editor.css");
 
 /// The address a new profile is judged under until it has one of its own.
@@ -136,6 +137,11 @@ impl Editor {
                 200,
                 "text/javascript; charset=utf-8",
                 SCRIPT.as_bytes(),
+            )),
+            ("GET" | "HEAD", "/_bangvang/form.js") => secure(Response::new(
+                200,
+                "text/javascript; charset=utf-8",
+                FORM_SCRIPT.as_bytes(),
             )),
             ("GET" | "HEAD", "/_bangvang/editor.css") => secure(Response::new(
                 200,

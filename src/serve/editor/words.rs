@@ -50,7 +50,11 @@ mod tests {
 
     #[test]
     fn every_word_the_page_asks_for_exists() {
-        let js = include_str!("assets/editor.js");
+        let js = [
+            include_str!("assets/editor.js"),
+            include_str!("assets/form.js"),
+        ]
+        .concat();
         let mut asked = Vec::new();
         for part in js.split("w('").skip(1) {
             if let Some(end) = part.find('\'') {

@@ -49,6 +49,9 @@ pub enum Command {
         /// Print where the time went, phase by phase
         #[arg(long)]
         timings: bool,
+        /// Build into a folder that holds files no build wrote (they are kept, never deleted)
+        #[arg(long)]
+        force: bool,
     },
     /// Check every profile against its year's plan; write nothing
     Check {

@@ -49,6 +49,7 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> u8 {
             base_url,
             drafts,
             timings,
+            force,
         } => {
             let opts = cmd::build::Options {
                 root,
@@ -56,6 +57,7 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> u8 {
                 base_url,
                 drafts,
                 timings,
+                force,
             };
             cmd::build::run(&opts, lang)
         }

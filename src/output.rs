@@ -1,21 +1,36 @@
-//! Writing the built site: only what changed, and only once the build is complete.
+//! Writing the built site: only what changed, only once the build is complete, all at once,
+//! and never over what is not the build's own.
 //!
 //! Each file the build produces is compared with the file already in the output folder;
 //! an identical file is left alone (its mtime stays, so an `rsync` to the intranet server
-//! copies nothing), a new or different one is written into a staging folder beside the
-//! output. [`Output::commit`], called only when every page rendered, moves the staged
-//! files into the output and removes the files the site no longer has. A build that fails
-//! drops the staging folder and leaves the previous output exactly as it was. When there
-//! is no output yet, the staging folder simply becomes the output.
+//! copies nothing), a new or different one is written into a staging folder. When every
+//! page rendered, [`Output::commit`] completes the staging folder into the whole new site
+//! (hard links to the unchanged files, the list of the files it wrote, the files of
+//! someone else's that were in the output) and exchanges it with the output folder in one
+//! step (`swap`); a build that fails, or is killed, leaves the previous output exactly as
+//! it was. Where the output cannot be exchanged (a mount point, a folder whose parent
+//! cannot be written), the changed files are moved in under a journal that the next build
+//! completes (`journal`). The list of the files each build wrote (`manifest`) says what a
+//! build may remove: nothing else is ever deleted.
 
 mod commit;
+pub mod guard;
+mod journal;
+pub mod lock;
+pub mod manifest;
 pub mod stamp;
+mod swap;
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Mutex, MutexGuard};
+
+use walkdir::WalkDir;
+
+use crate::content::load::rel;
+use crate::diag::{Fatal, Notice};
 
 /// Where a build's files go: the staging folder of `build`, or the memory of `serve`.
 pub trait Sink: Sync {
@@ -33,29 +48,68 @@ pub struct Written {
     pub removed: usize,
 }
 
+/// What happens to a file of the new site.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Put {
+    /// Written into the staging folder.
+    Staged,
+    /// The output already holds these bytes there.
+    Unchanged,
+}
+
+/// How the new site replaces the old one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    /// Staged beside the output, exchanged with it in one step.
+    Swap,
+    /// Staged inside the output, moved in file by file under a journal.
+    InPlace,
+}
+
+/// How to treat an output folder that holds files but no list of them.
+pub struct Opening<'a> {
+    /// `--force`: build there anyway (its files are kept, never deleted).
+    pub force: bool,
+    /// Whether its files are exactly what the last build of the site left (its stamp
+    /// matches): then they are the build's own, written before lists were kept.
+    pub adopt: &'a dyn Fn() -> bool,
+}
+
 /// The files of one build on their way into `target`.
 pub struct Output {
     staging: PathBuf,
     target: PathBuf,
-    /// Whether `target` had no files before: everything is new, and the staging folder
-    /// becomes the output whole.
-    fresh: bool,
-    /// Every file the build produced, by path inside the site: `true` when it is staged
-    /// (new or changed), `false` when the output already has these bytes.
-    files: Mutex<HashMap<String, bool>>,
+    mode: Mode,
+    /// Whether `target` held files before (then each file is compared with its own).
+    had_files: bool,
+    /// The files earlier builds wrote (the list in the output), which this one may
+    /// replace or remove.
+    owned: HashSet<String>,
+    /// Whether `owned` came from a list in the output (not adopted, not forced).
+    listed: bool,
+    files: Mutex<HashMap<String, Put>>,
+    /// Files of someone else's where this build must write.
+    in_the_way: Mutex<BTreeSet<String>>,
+    /// Every write that failed, as reported.
+    failures: Mutex<Vec<String>>,
     done: bool,
 }
 
-fn sibling(target: &Path, suffix: &str) -> PathBuf {
-    let name = target
-        .file_name()
-        .map_or_else(|| "output".into(), |n| n.to_string_lossy().into_owned());
-    target.with_file_name(format!(".{name}.{suffix}"))
+fn locked<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    // Each holder does one insert or push: a panic cannot leave the value half-updated.
+    m.lock().unwrap_or_else(|e| e.into_inner())
 }
 
-/// Whether the file at `path` holds exactly `bytes`.
+fn unwritable(path: &Path, e: &io::Error) -> Fatal {
+    Fatal::Unwritable {
+        path: path.display().to_string(),
+        detail: e.to_string(),
+    }
+}
+
+/// Whether the regular file at `path` (not a link) holds exactly `bytes`.
 fn same_bytes(path: &Path, bytes: &[u8]) -> bool {
-    match fs::metadata(path) {
+    match fs::symlink_metadata(path) {
         Ok(m) if m.is_file() && m.len() == bytes.len() as u64 => {
             fs::read(path).is_ok_and(|old| old == bytes)
         }
@@ -63,26 +117,106 @@ fn same_bytes(path: &Path, bytes: &[u8]) -> bool {
     }
 }
 
-impl Output {
-    /// Prepares a build into `target` (created when the build commits).
-    pub fn new(target: &Path) -> io::Result<Output> {
-        let staging = sibling(target, "new");
-        if staging.exists() {
-            fs::remove_dir_all(&staging)?;
+/// Every entry of the output folder `dir` but bangvang's records: files (and links, and
+/// anything else that is not a folder), and folders that are empty.
+fn entries(dir: &Path) -> io::Result<Vec<String>> {
+    let mut out = Vec::new();
+    let mut walk = WalkDir::new(dir)
+        .min_depth(1)
+        .sort_by_file_name()
+        .into_iter();
+    while let Some(entry) = walk.next() {
+        let entry = entry.map_err(io::Error::other)?;
+        let r = rel(dir, entry.path());
+        if manifest::reserved(&r) {
+            if entry.file_type().is_dir() {
+                walk.skip_current_dir();
+            }
+            continue;
         }
-        fs::create_dir_all(&staging)?;
-        let fresh = match fs::read_dir(target) {
-            Ok(mut entries) => entries.next().is_none(),
+        let empty_dir = entry.file_type().is_dir() && fs::read_dir(entry.path())?.next().is_none();
+        if !entry.file_type().is_dir() || empty_dir {
+            out.push(r);
+        }
+    }
+    Ok(out)
+}
+
+/// Finishes whatever a build into `target` left undone (a journal to complete, staging
+/// folders to clear): called, under the lock, before anything looks at the output.
+pub fn recover(target: &Path) -> Result<Vec<Notice>, Fatal> {
+    journal::recover(target).map_err(|e| unwritable(target, &e))?;
+    swap::clear_leftovers(target)
+}
+
+impl Output {
+    /// Prepares a build into `target` (a resolved path, see [`guard`]), made when the
+    /// build commits. Refuses a folder that holds files no build listed, unless `opening`
+    /// says otherwise.
+    pub fn open(target: &Path, opening: &Opening) -> Result<Output, Fatal> {
+        let fail = |e: io::Error| unwritable(target, &e);
+        let empty = match fs::read_dir(target) {
             Err(e) if e.kind() == io::ErrorKind::NotFound => true,
-            Err(e) => return Err(e),
+            Err(e) => return Err(fail(e)),
+            Ok(mut list) => list.next().is_none(),
         };
+        let (had_files, owned, listed) = match empty {
+            true => (false, HashSet::new(), true),
+            false => match manifest::read(target).map_err(fail)? {
+                Some(owned) => (true, owned, true),
+                None if (opening.adopt)() => {
+                    let all = entries(target).map_err(fail)?;
+                    (true, all.into_iter().collect(), false)
+                }
+                None if opening.force => (true, HashSet::new(), false),
+                None => {
+                    let all = entries(target).map_err(fail)?;
+                    return Err(Fatal::OutputForeign {
+                        output: target.display().to_string(),
+                        count: all.len(),
+                        examples: all.into_iter().take(5).collect(),
+                    });
+                }
+            },
+        };
+        let (mode, staging) = swap::staging(target).map_err(fail)?;
         Ok(Output {
             staging,
             target: target.to_path_buf(),
-            fresh,
+            mode,
+            had_files,
+            owned,
+            listed,
             files: Mutex::new(HashMap::new()),
+            in_the_way: Mutex::new(BTreeSet::new()),
+            failures: Mutex::new(Vec::new()),
             done: false,
         })
+    }
+
+    /// A build into `target` whatever it holds (tests, and outputs known to be the
+    /// build's own).
+    pub fn new(target: &Path) -> Result<Output, Fatal> {
+        Output::open(
+            target,
+            &Opening {
+                force: false,
+                adopt: &|| true,
+            },
+        )
+    }
+
+    /// A build into `target` that moves its files in under a journal, as where the
+    /// output cannot be exchanged (a mount point).
+    #[cfg(test)]
+    fn in_place(target: &Path) -> Output {
+        let mut out = Output::new(target).expect("output");
+        let _ = fs::remove_dir_all(&out.staging);
+        fs::create_dir_all(target).expect("mkdir");
+        out.staging = target.join(manifest::STAGING);
+        fs::create_dir_all(&out.staging).expect("mkdir");
+        out.mode = Mode::InPlace;
+        out
     }
 
     /// The staging folder (for messages).
@@ -90,65 +224,163 @@ impl Output {
         &self.staging
     }
 
+    /// The writes that failed so far, as [`Sink::put`] reported them: a full disk, a
+    /// folder that cannot be written (I/O, never a template's fault).
+    pub fn failures(&self) -> Vec<String> {
+        locked(&self.failures).clone()
+    }
+
+    /// Whether something not the build's own stands at `rel` or on the way to it.
+    fn blocked(&self, rel: &str) -> Option<String> {
+        let mut at = String::new();
+        for part in rel.split('/') {
+            if !at.is_empty() {
+                at.push('/');
+            }
+            at.push_str(part);
+            let Ok(meta) = fs::symlink_metadata(self.target.join(&at)) else {
+                return None;
+            };
+            let own = self.owned.contains(&at);
+            if at.len() == rel.len() {
+                if meta.is_dir() {
+                    // A folder where a file goes: it may go only if it holds nothing else.
+                    let inside = entries(&self.target.join(&at)).unwrap_or_default();
+                    let theirs = inside.iter().map(|r| format!("{at}/{r}"));
+                    return theirs.into_iter().find(|r| !self.owned.contains(r));
+                }
+                return (!own).then_some(at);
+            }
+            if !meta.is_dir() && !own {
+                return Some(at);
+            }
+        }
+        None
+    }
+
     /// Takes the file at `rel` (a `/`-separated path inside the site): staged when the
     /// output does not already hold these bytes there. A later call for the same path
     /// replaces an earlier one.
     pub fn put(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
+        if manifest::reserved(rel) {
+            let e = io::Error::new(
+                io::ErrorKind::InvalidInput,
+                "a name bangvang keeps for itself",
+            );
+            return Err(e);
+        }
         let staged = self.staging.join(rel);
-        let unchanged = !self.fresh && same_bytes(&self.target.join(rel), bytes);
-        if unchanged {
-            let was_staged = self.lock().insert(rel.to_string(), false);
-            if was_staged == Some(true) {
+        if self.had_files && same_bytes(&self.target.join(rel), bytes) {
+            let was = locked(&self.files).insert(rel.to_string(), Put::Unchanged);
+            if was == Some(Put::Staged) {
                 fs::remove_file(&staged)?;
             }
             return Ok(());
+        }
+        if self.had_files
+            && let Some(theirs) = self.blocked(rel)
+        {
+            locked(&self.in_the_way).insert(theirs);
         }
         if let Some(parent) = staged.parent() {
             fs::create_dir_all(parent)?;
         }
         fs::write(&staged, bytes)?;
-        self.lock().insert(rel.to_string(), true);
+        locked(&self.files).insert(rel.to_string(), Put::Staged);
         Ok(())
     }
 
-    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<String, bool>> {
-        // A panic while holding the lock cannot leave the map half-updated (one insert).
-        self.files.lock().unwrap_or_else(|e| e.into_inner())
-    }
-
-    /// Moves the staged files into the output and removes the files this build did not
-    /// produce.
-    pub fn commit(mut self) -> io::Result<Written> {
-        let files = std::mem::take(&mut *self.lock());
-        let written = files.values().filter(|&&s| s).count();
-        let unchanged = files.len() - written;
-        if self.fresh {
-            if self.target.exists() {
-                fs::remove_dir(&self.target)?;
-            }
-            if let Some(parent) = self.target.parent() {
-                fs::create_dir_all(parent)?;
-            }
-            fs::rename(&self.staging, &self.target)?;
-            self.done = true;
-            return Ok(Written {
-                written,
-                unchanged,
-                removed: 0,
+    /// Makes the new site the output, in one step where the system allows it; returns
+    /// what changed and what is worth saying (files of someone else's kept).
+    pub fn commit(mut self) -> Result<(Written, Vec<Notice>), Fatal> {
+        let theirs: Vec<String> = std::mem::take(&mut *locked(&self.in_the_way))
+            .into_iter()
+            .collect();
+        if !theirs.is_empty() {
+            return Err(Fatal::OutputInTheWay {
+                output: self.target.display().to_string(),
+                paths: theirs,
             });
         }
-        let mut staged: Vec<&String> = files.iter().filter(|f| *f.1).map(|f| f.0).collect();
-        staged.sort();
-        for rel in staged {
-            commit::move_in(&self.staging.join(rel), &self.target, rel)?;
+        let files = std::mem::take(&mut *locked(&self.files));
+        let fail = |e: io::Error| unwritable(&self.target, &e);
+        let present =
+            |r: &String| fs::symlink_metadata(self.target.join(r)).is_ok_and(|m| !m.is_dir());
+        let mut removals: Vec<String> = self
+            .owned
+            .iter()
+            .filter(|r| !files.contains_key(*r) && present(r))
+            .cloned()
+            .collect();
+        removals.sort();
+        let foreign: Vec<String> = if self.had_files {
+            entries(&self.target)
+                .map_err(fail)?
+                .into_iter()
+                .filter(|r| !self.owned.contains(r) && !files.contains_key(r))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let list = manifest::bytes(files.keys());
+        let list_same = same_bytes(&self.target.join(manifest::NAME), &list);
+        let staged: Vec<String> = sorted(&files, Put::Staged);
+        let unchanged: Vec<String> = sorted(&files, Put::Unchanged);
+        let written = Written {
+            written: staged.len(),
+            unchanged: unchanged.len(),
+            removed: removals.len(),
+        };
+        let mut notices = Vec::new();
+        if !foreign.is_empty() {
+            notices.push(Notice::ForeignKept {
+                output: self.target.display().to_string(),
+                count: foreign.len(),
+                examples: foreign.iter().take(5).cloned().collect(),
+            });
         }
-        let removed = commit::remove_others(&self.target, &files)?;
+        let nothing_to_do = self.had_files && staged.is_empty() && removals.is_empty();
+        if nothing_to_do && list_same {
+            return Ok((written, notices));
+        }
+        let plan = commit::Plan {
+            target: &self.target,
+            staging: &self.staging,
+            staged: &staged,
+            unchanged: &unchanged,
+            removals: &removals,
+            foreign: &foreign,
+            owned: &self.owned,
+            listed: self.listed,
+            list: &list,
+            list_same,
+        };
+        let said = match self.mode {
+            Mode::Swap => swap::commit(&plan)?,
+            Mode::InPlace => journal::commit(&plan).map_err(fail)?,
+        };
         self.done = true;
-        let _ = fs::remove_dir_all(&self.staging);
-        Ok(Written {
-            written,
-            unchanged,
-            removed,
+        notices.extend(said);
+        Ok((written, notices))
+    }
+}
+
+fn sorted(files: &HashMap<String, Put>, kind: Put) -> Vec<String> {
+    let mut out: Vec<String> = files
+        .iter()
+        .filter(|(_, k)| **k == kind)
+        .map(|(r, _)| r.clone())
+        .collect();
+    out.sort();
+    out
+}
+
+impl Sink for Output {
+    fn put(&self, rel: &str, bytes: &[u8]) -> Result<(), String> {
+        Output::put(self, rel, bytes).map_err(|e| {
+            let said = format!("{}/{rel}: {e}", self.target.display());
+            locked(&self.failures).push(said.clone());
+            said
         })
     }
 }

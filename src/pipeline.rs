@@ -5,9 +5,7 @@
 use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
 
-use walkdir::WalkDir;
-
-use crate::content::load::rel;
+use crate::content::load::read_bytes;
 use crate::content::model::Site;
 use crate::diag::{Diagnostic, Fatal, Lang, report};
 use crate::render::{self, Sink, Summary, theme};
@@ -52,29 +50,14 @@ fn asset(root: &Path, statics: &BTreeMap<String, Vec<u8>>, names: &[&str]) -> Op
         .map(|n| n.to_string())
 }
 
-/// Copies `content/static/` to the root of the site.
-fn copy_static(root: &Path, sink: &dyn Sink) -> Result<(), Fatal> {
-    let dir = root.join("content").join("static");
-    if !dir.is_dir() {
-        return Ok(());
-    }
-    for entry in WalkDir::new(&dir).sort_by_file_name() {
-        let entry = entry.map_err(|e| Fatal::Unreadable {
-            path: rel(root, &dir),
-            detail: e.to_string(),
-        })?;
-        if !entry.file_type().is_file() {
-            continue;
-        }
-        let path = entry.path();
-        let bytes = std::fs::read(path).map_err(|e| Fatal::Unreadable {
-            path: rel(root, path),
-            detail: e.to_string(),
-        })?;
-        let inside = rel(&dir, path);
-        sink.put(&inside, &bytes)
+/// Copies the files of `content/static/` (found when the site was read) to the root of
+/// the site.
+fn copy_static(root: &Path, site: &Site, sink: &dyn Sink) -> Result<(), Fatal> {
+    for f in &site.statics {
+        let bytes = read_bytes(root, &f.path)?;
+        sink.put(&f.rel, &bytes)
             .map_err(|detail| Fatal::Unwritable {
-                path: inside,
+                path: f.rel.clone(),
                 detail,
             })?;
     }
@@ -118,7 +101,7 @@ pub fn build_site(req: &Request, sink: &dyn Sink) -> Result<Summary, Stopped> {
         render::Error::Photos(diags) => Stopped::Photos(diags),
     })?;
     if req.only.is_none() {
-        copy_static(req.root, sink).map_err(|f| failed(Failure::Fatal(vec![f])))?;
+        copy_static(req.root, req.site, sink).map_err(|f| failed(Failure::Fatal(vec![f])))?;
     }
     Ok(summary)
 }

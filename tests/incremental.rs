@@ -153,10 +153,22 @@ fn a_changed_or_missing_output_file_is_repaired() {
     fs::remove_file(f.path("output/2024/index.html")).expect("remove");
     fs::write(f.path("output/don-vi/index.html"), "hỏng").expect("spoil");
     fs::write(f.path("output/stray.html"), "not ours").expect("add");
-    let said = build(&f);
+    let out = f.run(&["build"]);
+    let (said, err) = (
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr),
+    );
+    assert_eq!(out.status.code(), Some(0), "{err}");
     assert!(said.contains("tệp: 2 ghi mới, "), "{said}");
-    assert!(said.contains(", 1 xoá;"), "{said}");
-    assert_eq!(tree(&f.path("output")), good);
+    // A file no build wrote is someone else's: it stays, and the build says so.
+    assert!(said.contains(", 0 xoá;"), "{said}");
+    assert!(
+        err.contains("không do bangvang ghi, được giữ nguyên: stray.html"),
+        "{err}"
+    );
+    let mut expected = good;
+    expected.insert("stray.html".into(), b"not ours".to_vec());
+    assert_eq!(tree(&f.path("output")), expected);
 }
 
 #[test]

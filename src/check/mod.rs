@@ -10,6 +10,7 @@ pub mod privacy;
 pub mod process;
 pub mod references;
 pub mod units;
+pub mod statics;
 
 use rayon::prelude::*;
 
@@ -53,6 +54,7 @@ pub fn check_across(site: &Site) -> Out {
     people::duplicate_person(site, &mut out);
     people::same_name(site, &units, &mut out);
     consent::same_withdrawn_photo(site, &mut out);
+    statics::static_conflict(site, &mut out);
     out
 }
 

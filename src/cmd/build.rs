@@ -1,4 +1,6 @@
 //! `bangvang build`: check, then render into a staging folder swapped in when complete.
+//! The output is resolved and judged first, locked for the whole build, and what an
+//! interrupted build left is finished before anything looks at it.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -6,12 +8,13 @@ use std::time::Instant;
 
 use super::build_report::{summary_line, timings};
 use super::{CONTENT_ERRORS, OK, analyse, fatal};
+use crate::content::site_file;
 use crate::content::story::KEEP_BYTES;
-use crate::diag::{Diagnostic, Fatal, Lang, count_errors, report};
+use crate::diag::{Diagnostic, Fatal, Lang, Notice, count_errors, report};
 use crate::output::stamp::{self, Said, Stamp};
-use crate::output::{Output, Written};
+use crate::output::{Opening, Output, Written, guard, lock};
 use crate::pipeline::{Failure, Request, Stopped, build_site};
-use crate::render::{Sink, Summary};
+use crate::render::Summary;
 
 pub struct Options {
     pub root: PathBuf,
@@ -19,30 +22,47 @@ pub struct Options {
     pub base_url: Option<String>,
     pub drafts: bool,
     pub timings: bool,
+    /// Build into a folder that holds files no build listed (they stay).
+    pub force: bool,
 }
 
-impl Sink for Output {
-    fn put(&self, rel: &str, bytes: &[u8]) -> Result<(), String> {
-        Output::put(self, rel, bytes)
-            .map_err(|e| format!("{}/{rel}: {e}", self.staging().display()))
-    }
+fn notice(n: &Notice, lang: Lang) {
+    eprintln!("{}", n.text(lang));
 }
 
-/// Refuses an output folder whose replacement would destroy the site itself.
-fn safe_output(root: &Path, output: &Path) -> Result<(), Fatal> {
-    let abs = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
-    let (root, out) = (abs(root), abs(output));
-    if root.starts_with(&out)
-        || out.starts_with(root.join("content"))
-        || out.starts_with(root.join("themes"))
-    {
-        let detail = format!(
-            "--output {} would replace the site's own files",
-            output.display()
+/// How many failed writes are printed one by one (a full disk fails them all).
+const SHOWN_FAILURES: usize = 10;
+
+/// Writes that failed while rendering: an I/O error (exit 2), whatever else failed.
+fn write_failed(failures: &[String], lang: Lang) -> u8 {
+    let fatals: Vec<Fatal> = failures
+        .iter()
+        .take(SHOWN_FAILURES)
+        .map(|f| {
+            let (path, detail) = f.rsplit_once(": ").unwrap_or((f, ""));
+            Fatal::Unwritable {
+                path: path.to_string(),
+                detail: detail.to_string(),
+            }
+        })
+        .collect();
+    let code = fatal(&fatals, lang);
+    if failures.len() > SHOWN_FAILURES {
+        notice(
+            &Notice::MoreUnwritable {
+                count: failures.len() - SHOWN_FAILURES,
+            },
+            lang,
         );
-        return Err(Fatal::BadArgument { detail });
     }
-    Ok(())
+    code
+}
+
+fn unwritable(path: &Path, e: &std::io::Error) -> Fatal {
+    Fatal::Unwritable {
+        path: path.display().to_string(),
+        detail: e.to_string(),
+    }
 }
 
 /// Prints the diagnostics `show` of a site that is not built, the count of `all`, and
@@ -119,9 +139,35 @@ fn unchanged(o: &Options, output: &Path, inputs: &str, lang: Option<Lang>, start
     true
 }
 
+/// Whether the files of `output`, which holds no list of them, are exactly what the last
+/// build of `root` left there (then they are the build's own, written before lists).
+fn left_by_last_build(root: &Path, output: &Path) -> bool {
+    stamp::read(root).is_some_and(|s| stamp::output(output).as_deref() == Some(&s.output))
+}
+
 pub fn run(o: &Options, lang: Option<Lang>) -> u8 {
     let start = Instant::now();
-    let output = o.output.clone().unwrap_or_else(|| o.root.join("output"));
+    let early = lang
+        .or_else(|| site_file::language(&o.root))
+        .unwrap_or_default();
+    let typed = o.output.clone().unwrap_or_else(|| o.root.join("output"));
+    let output = match guard::check(&o.root, &typed) {
+        Ok(out) => out,
+        Err(f) => return fatal(&[f], early),
+    };
+    let folder = output.parent().unwrap_or(&output).to_path_buf();
+    let waiting = || {
+        let folder = folder.display().to_string();
+        notice(&Notice::Waiting { folder }, early);
+    };
+    let _lock = match lock::acquire(&folder, waiting) {
+        Ok(l) => l,
+        Err(e) => return fatal(&[unwritable(&folder, &e)], early),
+    };
+    match crate::output::recover(&output) {
+        Ok(said) => said.iter().for_each(|n| notice(n, early)),
+        Err(f) => return fatal(&[f], early),
+    }
     let inputs = stamp::inputs(&o.root, &options_key(o, &output));
     if let Some(inputs) = &inputs
         && unchanged(o, &output, inputs, lang, start)
@@ -144,9 +190,6 @@ pub fn run(o: &Options, lang: Option<Lang>) -> u8 {
     // Checked: a large site packs its stories and drops front-matter texts.
     loaded.site.release_texts(KEEP_BYTES);
     let site = &loaded.site;
-    if let Err(f) = safe_output(&o.root, &output) {
-        return fatal(&[f], lang);
-    }
     let base_url = o
         .base_url
         .clone()
@@ -158,15 +201,13 @@ pub fn run(o: &Options, lang: Option<Lang>) -> u8 {
         let detail = format!("--base-url \"{base_url}\": /, /sub-path/ or https://…");
         return fatal(&[Fatal::BadArgument { detail }], lang);
     }
-    let out = match Output::new(&output) {
+    let opening = Opening {
+        force: o.force,
+        adopt: &|| left_by_last_build(&o.root, &output),
+    };
+    let out = match Output::open(&output, &opening) {
         Ok(s) => s,
-        Err(e) => {
-            let f = Fatal::Unwritable {
-                path: output.display().to_string(),
-                detail: e.to_string(),
-            };
-            return fatal(&[f], lang);
-        }
+        Err(f) => return fatal(&[f], lang),
     };
     let request = Request {
         root: &o.root,
@@ -186,6 +227,10 @@ pub fn run(o: &Options, lang: Option<Lang>) -> u8 {
             return refuse(&photo_diags, &all, site.files.len(), lang);
         }
         Err(Stopped::Failed(Failure::Template(errors))) => {
+            let failures = out.failures();
+            if !failures.is_empty() {
+                return write_failed(&failures, lang);
+            }
             let fatals: Vec<Fatal> = errors
                 .into_iter()
                 .map(|detail| Fatal::Template { detail })
@@ -198,14 +243,11 @@ pub fn run(o: &Options, lang: Option<Lang>) -> u8 {
     let committed_at = Instant::now();
     stamp::forget(&o.root);
     let written = match out.commit() {
-        Ok(w) => w,
-        Err(e) => {
-            let f = Fatal::Unwritable {
-                path: output.display().to_string(),
-                detail: e.to_string(),
-            };
-            return fatal(&[f], lang);
+        Ok((w, said)) => {
+            said.iter().for_each(|n| notice(n, lang));
+            w
         }
+        Err(f) => return fatal(&[f], lang),
     };
     let committed = committed_at.elapsed();
     if let (Some(inputs), Some(out_hash)) = (inputs, stamp::output(&output)) {
@@ -234,7 +276,7 @@ pub fn run(o: &Options, lang: Option<Lang>) -> u8 {
         let mut phases = vec![("compare inputs with the last build", stamped)];
         phases.extend(loaded.phases.iter().copied());
         phases.extend(summary.phases.iter().map(|(p, t)| (*p, *t)));
-        phases.push(("move changed files into the output", committed));
+        phases.push(("swap the new site in", committed));
         phases.push(("in all", start.elapsed()));
         timings(&phases);
     }

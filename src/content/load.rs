@@ -9,9 +9,11 @@ use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
+use super::discover::{Discovered, discover};
 use super::model::{PhotoFile, PlanState, Profile, ProfileFile, Site};
 use super::plan_file::read_plan;
 use super::profile_file::{Location, read_profile};
+use super::regular::{self, NotRead, special};
 use super::site_file::{read_site, read_units};
 use super::source::Doc;
 use super::story::KEEP_BYTES;
@@ -64,11 +66,35 @@ pub fn decode(file: &str, bytes: Vec<u8>) -> Result<String, Diagnostic> {
     }
 }
 
-fn read_bytes(root: &Path, path: &Path) -> Result<Vec<u8>, Fatal> {
-    fs::read(path).map_err(|e| Fatal::Unreadable {
-        path: rel(root, path),
-        detail: e.to_string(),
+/// The bytes of a regular file under `root`; anything else (a pipe, a socket) is never
+/// opened.
+pub fn read_bytes(root: &Path, path: &Path) -> Result<Vec<u8>, Fatal> {
+    regular::read(path).map_err(|e| match e {
+        NotRead::Special(kind) => Fatal::NotAFile {
+            path: rel(root, path),
+            kind,
+        },
+        NotRead::Io(e) => Fatal::Unreadable {
+            path: rel(root, path),
+            detail: e.to_string(),
+        },
     })
+}
+
+/// Whether the settings file at `path` is there; a pipe or a socket in its place is a
+/// fatal problem of its own, not a missing file.
+fn present(root: &Path, path: &Path) -> Result<bool, Fatal> {
+    match fs::metadata(path) {
+        Ok(m) if m.is_file() => Ok(true),
+        Ok(m) => match special(m.file_type()) {
+            Some(kind) => Err(Fatal::NotAFile {
+                path: rel(root, path),
+                kind,
+            }),
+            None => Ok(false),
+        },
+        Err(_) => Ok(false),
+    }
 }
 
 /// Reads a whole TOML file into a [`Doc`], or the diagnostic that says why not.
@@ -87,13 +113,13 @@ pub fn load(root: &Path) -> Result<Loaded, Vec<Fatal>> {
     }
     let content = root.join("content");
     let site_path = content.join("site.toml");
-    if !site_path.is_file() {
+    if !present(root, &site_path).map_err(|f| vec![f])? {
         return Err(vec![Fatal::NotASite {
             path: root.display().to_string(),
         }]);
     }
     let units_path = content.join("units.toml");
-    if !units_path.is_file() {
+    if !present(root, &units_path).map_err(|f| vec![f])? {
         return Err(vec![Fatal::UnitsMissing {
             path: rel(root, &units_path),
         }]);
@@ -122,13 +148,15 @@ pub fn load(root: &Path) -> Result<Loaded, Vec<Fatal>> {
         Err(f) => fatals.push(f),
     }
 
-    let (years, found) = match discover(root, &content) {
-        Ok(x) => x,
-        Err(f) => {
-            fatals.push(f);
-            (Vec::new(), Vec::new())
-        }
-    };
+    let Discovered {
+        years,
+        found,
+        statics,
+        diags: placed,
+        fatals: refused,
+    } = discover(root, &content);
+    diags.extend(placed);
+    fatals.extend(refused);
     let mut plans = BTreeMap::new();
     for (year, dir) in &years {
         let plan_path = dir.join("_plan.toml");
@@ -221,6 +249,7 @@ pub fn load(root: &Path) -> Result<Loaded, Vec<Fatal>> {
         plans,
         profiles,
         files,
+        statics,
     };
     Ok(Loaded {
         site,
@@ -239,66 +268,6 @@ pub(crate) struct Found {
 
 pub(crate) fn hidden(name: &str) -> bool {
     name.starts_with('_') || name.starts_with('.')
-}
-
-fn sorted_entries(root: &Path, dir: &Path) -> Result<Vec<(String, PathBuf, bool)>, Fatal> {
-    let err = |e: io::Error| Fatal::Unreadable {
-        path: rel(root, dir),
-        detail: e.to_string(),
-    };
-    let mut out = Vec::new();
-    for entry in fs::read_dir(dir).map_err(err)? {
-        let entry = entry.map_err(err)?;
-        let path = entry.path();
-        let is_dir = path.is_dir();
-        out.push((
-            entry.file_name().to_string_lossy().into_owned(),
-            path,
-            is_dir,
-        ));
-    }
-    out.sort();
-    Ok(out)
-}
-
-/// Year folders (four digits) and the profiles in them: `slug.md` and `slug/index.md`.
-/// Year folders found, and profile files found in them.
-type Discovered = (Vec<(u16, PathBuf)>, Vec<Found>);
-
-fn discover(root: &Path, content: &Path) -> Result<Discovered, Fatal> {
-    let mut years = Vec::new();
-    let mut found = Vec::new();
-    for (name, path, is_dir) in sorted_entries(root, content)? {
-        let year = match name.parse::<u16>() {
-            Ok(y) if is_dir && name.len() == 4 && name.bytes().all(|b| b.is_ascii_digit()) => y,
-            _ => continue,
-        };
-        years.push((year, path.clone()));
-        for (name, path, is_dir) in sorted_entries(root, &path)? {
-            if hidden(&name) {
-                continue;
-            }
-            if is_dir {
-                let index = path.join("index.md");
-                if index.is_file() {
-                    found.push(Found {
-                        year,
-                        slug: name,
-                        path: index,
-                        bundle: true,
-                    });
-                }
-            } else if let Some(stem) = name.strip_suffix(".md") {
-                found.push(Found {
-                    year,
-                    slug: stem.to_string(),
-                    path,
-                    bundle: false,
-                });
-            }
-        }
-    }
-    Ok((years, found))
 }
 
 pub(crate) fn read_one(

@@ -1,5 +1,6 @@
 //! Reading content: files → typed model with source places. Knows nothing of rules or HTML.
 
+pub mod discover;
 pub mod edit;
 pub mod frontmatter;
 pub mod load;
@@ -7,6 +8,7 @@ pub mod model;
 pub mod plan_file;
 pub mod profile_file;
 pub mod reader;
+pub mod regular;
 pub mod reread;
 pub mod site_file;
 pub mod source;

@@ -6,6 +6,7 @@
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
+use super::discover::StaticFile;
 use super::source::{At, Doc, Span};
 use crate::diag::{Diagnostic, Lang};
 use crate::text::date::Date;
@@ -333,6 +334,8 @@ pub struct Site {
     pub plans: BTreeMap<u16, PlanState>,
     pub profiles: Vec<Profile>,
     pub files: Vec<ProfileFile>,
+    /// The files of `content/static/`, copied to the root of the site.
+    pub statics: Vec<StaticFile>,
 }
 
 impl Site {

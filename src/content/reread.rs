@@ -1,11 +1,13 @@
 //! Re-reading one profile after it changed, for `serve`: which profile a changed path
 //! belongs to, and that profile read again (or gone).
 
+use std::fs;
 use std::path::{Component, Path};
 
 use super::load::{Found, hidden, read_one, rel};
 use super::model::{Profile, ProfileFile};
 use crate::diag::{Diagnostic, Fatal};
+use crate::text::slug::is_valid_id;
 
 /// A profile file as it is now.
 pub struct Reread {
@@ -66,6 +68,26 @@ fn profile_of(root: &Path, path: &Path) -> Option<Found> {
     }
 }
 
+/// Whether `found`, the profile `changed` belongs to, is one that discovery would find
+/// as it is: a slug for a name, a plain file or none (not a link), and `changed` is the
+/// profile's file or a file that is not Markdown (its photo).
+fn plainly_a_profile(root: &Path, changed: &Path, found: &Found) -> bool {
+    let named = if found.bundle {
+        is_valid_id(&found.slug)
+    } else {
+        is_valid_id(&found.slug) && found.path.extension().is_some_and(|e| e == "md")
+    };
+    let not_a_link = |p: &Path| !fs::symlink_metadata(p).is_ok_and(|m| m.file_type().is_symlink());
+    let dir = root.join("content").join(found.year.to_string());
+    let markdown = changed
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"));
+    named
+        && not_a_link(&found.path)
+        && not_a_link(&dir.join(&found.slug))
+        && (changed == found.path || !markdown)
+}
+
 /// What a changed path is to the site.
 pub enum Change {
     /// A profile, read again.
@@ -86,6 +108,11 @@ pub fn reread(root: &Path, changed: &Path) -> Result<Change, Fatal> {
     let Some(found) = profile_of(root, changed) else {
         return Ok(Change::Other);
     };
+    if !plainly_a_profile(root, changed, &found) {
+        // A name that is not a slug, a Markdown file that is not the profile's own, a
+        // link: reading the whole site again says what is wrong with it.
+        return Ok(Change::Other);
+    }
     let file = rel(root, &found.path);
     let (year, slug) = (found.year, found.slug.clone());
     if !found.path.is_file() {

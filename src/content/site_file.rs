@@ -32,6 +32,14 @@ const UNIT_KEYS: &[&str] = &[
 ];
 const ERA_KEYS: &[&str] = &["name", "until", "parent", "place"];
 
+/// The `language` that `content/site.toml` of the site at `root` names, read on its own:
+/// for messages a command gives before it reads the site.
+pub fn language(root: &std::path::Path) -> Option<Lang> {
+    let bytes = super::regular::read(&root.join("content").join("site.toml")).ok()?;
+    let table: toml::Table = toml::from_str(std::str::from_utf8(&bytes).ok()?).ok()?;
+    Lang::parse(table.get("language")?.as_str()?)
+}
+
 /// Reads `site.toml`; defaults stand in for what is missing or wrong.
 pub fn read_site(doc: &Doc) -> (SiteConfig, Vec<Diagnostic>) {
     let mut config = SiteConfig::default();

@@ -305,6 +305,22 @@ pub enum Msg {
     PhotoConsentWithdrawn {
         date: Date,
     },
+    /// A Markdown file where no profile is read; the year and slug of the place it
+    /// likely belongs, when they can be told.
+    MisplacedFile {
+        year: Option<u16>,
+        slug: Option<String>,
+    },
+    /// A profile's file (or folder) name that is not a slug, and the slug it should be.
+    BadSlug {
+        name: String,
+        suggestion: Option<String>,
+        folder: bool,
+    },
+    /// A file of `content/static/` at `path`, which the build makes.
+    StaticConflict {
+        path: String,
+    },
 }
 
 fn expected_words(e: Expected, lang: Lang) -> &'static str {
@@ -351,6 +367,7 @@ fn pct_vi(part: i64, whole: i64) -> String {
     pct(part, whole).replace('.', ",")
 }
 
+mod placement;
 mod words;
 mod years;
 pub use words::{hint, text};

@@ -5,10 +5,12 @@
 pub mod catalogue;
 pub mod fatal;
 pub mod register;
+pub mod notice;
 pub mod report;
 
 pub use catalogue::{Lang, Msg};
 pub use fatal::Fatal;
+pub use notice::Notice;
 
 use serde::Serialize;
 

@@ -1,32 +1,90 @@
-//! The two halves of a commit into an output folder that already has a site: moving the
-//! staged files in, then removing what the new site no longer has.
+//! What both ways of committing share: the plan of a commit, and careful file
+//! operations (a file moved in over the one it replaces, a stale file removed with the
+//! folders it leaves empty, a folder of bangvang's that was made read-only made writable
+//! again before anything in it is removed).
 
-use std::collections::HashMap;
+use std::collections::HashSet;
 use std::fs;
 use std::io;
+use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
 
-use walkdir::WalkDir;
+/// Everything a commit needs to know, worked out by `Output::commit`.
+pub struct Plan<'a> {
+    pub target: &'a Path,
+    pub staging: &'a Path,
+    /// Files written into the staging folder (new or changed), sorted.
+    pub staged: &'a [String],
+    /// Files the output already holds with the right bytes, sorted.
+    pub unchanged: &'a [String],
+    /// Files earlier builds wrote that this one does not make, present in the output.
+    pub removals: &'a [String],
+    /// Entries of the output that no build wrote (files, links, empty folders).
+    pub foreign: &'a [String],
+    /// The files earlier builds wrote.
+    pub owned: &'a HashSet<String>,
+    /// Whether the output already holds a list of its files.
+    pub listed: bool,
+    /// The new list's bytes, and whether the output holds them already.
+    pub list: &'a [u8],
+    pub list_same: bool,
+}
 
-/// Makes `dir` a folder, removing a file that stands where it should be.
+/// Runs `op` on `path`; when it is refused for want of permission, makes the folder that
+/// holds `path` writable for its owner (a folder of bangvang's, made read-only by hand)
+/// and tries once more.
+pub fn patiently(path: &Path, op: impl Fn(&Path) -> io::Result<()>) -> io::Result<()> {
+    match op(path) {
+        Err(e) if e.kind() == io::ErrorKind::PermissionDenied => {
+            let Some(dir) = path.parent() else {
+                return Err(e);
+            };
+            let mut perms = fs::metadata(dir)?.permissions();
+            perms.set_mode(perms.mode() | 0o700);
+            fs::set_permissions(dir, perms)?;
+            op(path)
+        }
+        other => other,
+    }
+}
+
+/// Writes `bytes` to `path` in one step (a temporary file beside it, renamed over it).
+pub fn write_whole(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let name = path
+        .file_name()
+        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    let temp = path.with_file_name(format!("{name}.tmp"));
+    fs::write(&temp, bytes)
+        .and_then(|()| fs::File::open(&temp)?.sync_all())
+        .and_then(|()| fs::rename(&temp, path))
+        .inspect_err(|_| {
+            let _ = fs::remove_file(&temp);
+        })
+}
+
+/// Makes `dir` a folder, removing a file of bangvang's that stands where it should be.
 fn folder(dir: &Path) -> io::Result<()> {
-    match fs::metadata(dir) {
+    match fs::symlink_metadata(dir) {
         Ok(m) if m.is_dir() => Ok(()),
         Ok(_) => {
-            fs::remove_file(dir)?;
-            fs::create_dir(dir)
+            patiently(dir, |p| fs::remove_file(p))?;
+            patiently(dir, |p| fs::create_dir(p))
         }
         Err(_) => {
             if let Some(parent) = dir.parent() {
                 folder(parent)?;
             }
-            fs::create_dir(dir)
+            match patiently(dir, |p| fs::create_dir(p)) {
+                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Ok(()),
+                other => other,
+            }
         }
     }
 }
 
 /// Moves the staged file `from` to `rel` inside `target` (a rename: the old file is
-/// replaced in one step, never seen half-written).
+/// replaced in one step, never seen half-written). A folder standing there holds only
+/// bangvang's files (the output checked it when the file was put).
 pub fn move_in(from: &Path, target: &Path, rel: &str) -> io::Result<()> {
     let to = target.join(rel);
     if let Some(parent) = to.parent() {
@@ -35,29 +93,23 @@ pub fn move_in(from: &Path, target: &Path, rel: &str) -> io::Result<()> {
     if fs::symlink_metadata(&to).is_ok_and(|m| m.is_dir()) {
         fs::remove_dir_all(&to)?;
     }
-    fs::rename(from, &to)
+    patiently(&to, |p| fs::rename(from, p))
 }
 
-/// Removes every file under `target` that is not in `files`, then the folders left
-/// empty; returns how many files went.
-pub fn remove_others(target: &Path, files: &HashMap<String, bool>) -> io::Result<usize> {
-    let mut removed = 0;
-    let mut dirs = Vec::new();
-    for entry in WalkDir::new(target).min_depth(1) {
-        let entry = entry.map_err(io::Error::other)?;
-        let rel = crate::content::load::rel(target, entry.path());
-        if entry.file_type().is_dir() {
-            dirs.push(entry.into_path());
-        } else if !files.contains_key(&rel) {
-            fs::remove_file(entry.path())?;
-            removed += 1;
-        }
+/// Removes the file `rel` of `target` that the site no longer has, then the folders
+/// that leaves empty.
+pub fn remove_stale(target: &Path, rel: &str) -> io::Result<()> {
+    let path = target.join(rel);
+    match fs::symlink_metadata(&path) {
+        Ok(m) if !m.is_dir() => patiently(&path, |p| fs::remove_file(p))?,
+        _ => return Ok(()),
     }
-    // Deepest first, so a folder's emptied subfolders are gone before it is looked at.
-    for dir in dirs.iter().rev() {
-        if fs::read_dir(dir)?.next().is_none() {
-            fs::remove_dir(dir)?;
+    let mut dir = path.parent();
+    while let Some(d) = dir {
+        if d == target || !d.starts_with(target) || fs::remove_dir(d).is_err() {
+            break;
         }
+        dir = d.parent();
     }
-    Ok(removed)
+    Ok(())
 }

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use walkdir::WalkDir;
 
 use crate::content::load::rel;
+use crate::content::regular;
 
 /// Where the stamp is kept, inside the site's root.
 pub const STAMP: &str = ".cache/bangvang/build-stamp.json";
@@ -60,11 +61,21 @@ pub fn inputs(root: &Path, options: &str) -> Option<String> {
     let hashes: Option<Vec<blake3::Hash>> = paths
         .par_iter()
         .map(|p| {
-            let bytes = fs::read(p).ok()?;
             let mut h = blake3::Hasher::new();
             h.update(rel(root, p).as_bytes());
             h.update(&[0]);
-            h.update(&bytes);
+            let t = fs::symlink_metadata(p).ok()?.file_type();
+            if t.is_symlink() {
+                // What it leads to is hashed where it is (a link leading outside is
+                // refused, never read): here, where it leads.
+                h.update(b"link\0");
+                h.update(fs::read_link(p).ok()?.as_os_str().as_encoded_bytes());
+            } else if t.is_file() {
+                h.update(&regular::read(p).ok()?);
+            } else {
+                // A pipe or a socket is never opened: reading the site says so.
+                h.update(b"special\0");
+            }
             Some(h.finalize())
         })
         .collect();

@@ -76,9 +76,70 @@ pub fn page_file(rel_dir: &str) -> String {
     }
 }
 
+/// Files at the top of the site that the build makes (a page, a feed).
+pub const GENERATED_FILES: &[&str] = &["index.html", "404.html", "atom.xml", "sitemap.xml"];
+
+/// Folders at the top of the site that the build makes whole: every path in them is the
+/// build's (the units' pages, the search page and its index, the statistics).
+pub const GENERATED_FOLDERS: &[&str] = &["don-vi", "tim-kiem", "thong-ke"];
+
+/// Whether the build makes the file at `path` (inside the site, `/`-separated), so that
+/// a file of `content/static/` there would replace it (`static-conflict`). The one place
+/// that knows which paths are the build's: the files of [`GENERATED_FILES`], everything
+/// in [`GENERATED_FOLDERS`] and in a year's folder (four digits: its roll, its profiles
+/// and their photos, its print board `YEAR/in/`), bangvang's own records (`.bangvang-…`
+/// at the top), and the `.gz` twin of any of these. The theme's static files
+/// (`style.css`, `search.js`, the favicon) are not: a site's own may replace them. A page
+/// or file added to the build at a new place is added here.
+pub fn generated(path: &str) -> bool {
+    let path = path.strip_suffix(".gz").unwrap_or(path);
+    let top = path.split('/').next().unwrap_or(path);
+    let year = top.len() == 4 && top.bytes().all(|b| b.is_ascii_digit());
+    GENERATED_FILES.contains(&path)
+        || GENERATED_FOLDERS.contains(&top)
+        || year
+        || crate::output::manifest::reserved(path)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_paths_the_build_makes() {
+        for made in [
+            "index.html",
+            "404.html",
+            "atom.xml",
+            "sitemap.xml.gz",
+            "2024/index.html",
+            "2024/nguyen-van-an/anh-320.jpg",
+            "2024/in/index.html",
+            "2024",
+            "don-vi/index.html",
+            "don-vi",
+            "tim-kiem/index.json",
+            "tim-kiem/t/ab.json",
+            "thong-ke/index.html",
+            ".bangvang-files.json",
+            "index.html.gz",
+        ] {
+            assert!(generated(made), "{made}");
+        }
+        for own in [
+            "favicon.svg",
+            "logo.png",
+            "style.css",
+            "search.js",
+            "tai-lieu/bao-cao.pdf",
+            "robots.txt",
+            ".well-known/security.txt",
+            "20245/x",
+            "don-vi.pdf",
+        ] {
+            assert!(!generated(own), "{own}");
+        }
+    }
 
     #[test]
     fn paths_and_full_addresses() {

@@ -315,6 +315,9 @@ pub fn text(msg: &Msg, lang: Lang) -> String {
         (PhotoWithoutConsent, En) => {
             "a photo without the person's consent (`[consent]` or `photo_consent = true`): it will not be published; the page shows initials".into()
         }
+        (MisplacedFile { .. } | BadSlug { .. } | StaticConflict { .. }, _) => {
+            super::placement::text(msg, lang)
+        }
     }
 }
 
@@ -553,6 +556,9 @@ pub fn hint(msg: &Msg, lang: Lang) -> String {
         }
         (PhotoWithoutConsent, En) => {
             "if the person agreed to publication, add a `[consent]` table with `photo = YYYY-MM-DD`, the day they agreed"
+        }
+        (MisplacedFile { .. } | BadSlug { .. } | StaticConflict { .. }, _) => {
+            return super::placement::hint(msg, lang);
         }
     };
     s.to_string()

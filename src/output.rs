@@ -121,24 +121,23 @@ fn same_bytes(path: &Path, bytes: &[u8]) -> bool {
 /// anything else that is not a folder), and folders that are empty.
 fn entries(dir: &Path) -> io::Result<Vec<String>> {
     let mut out = Vec::new();
-    let mut walk = WalkDir::new(dir)
-        .min_depth(1)
-        .sort_by_file_name()
-        .into_iter();
-    while let Some(entry) = walk.next() {
+    // Each folder comes after what it holds: one that held nothing is empty.
+    let mut holding = HashSet::new();
+    let walk = WalkDir::new(dir).min_depth(1).contents_first(true);
+    for entry in walk {
         let entry = entry.map_err(io::Error::other)?;
         let r = rel(dir, entry.path());
         if manifest::reserved(&r) {
-            if entry.file_type().is_dir() {
-                walk.skip_current_dir();
-            }
             continue;
         }
-        let empty_dir = entry.file_type().is_dir() && fs::read_dir(entry.path())?.next().is_none();
-        if !entry.file_type().is_dir() || empty_dir {
+        if let Some(parent) = entry.path().parent() {
+            holding.insert(parent.to_path_buf());
+        }
+        if !entry.file_type().is_dir() || !holding.contains(entry.path()) {
             out.push(r);
         }
     }
+    out.sort();
     Ok(out)
 }
 
@@ -355,11 +354,13 @@ impl Output {
             list: &list,
             list_same,
         };
+        // From here on the commit clears its own staging folder, or keeps it for the
+        // journal it stands for.
+        self.done = true;
         let said = match self.mode {
             Mode::Swap => swap::commit(&plan)?,
             Mode::InPlace => journal::commit(&plan).map_err(fail)?,
         };
-        self.done = true;
         notices.extend(said);
         Ok((written, notices))
     }

@@ -152,3 +152,25 @@ fn refuses_a_bad_bind_address() {
     let out = f.run(&["serve", "--bind", "not-an-address", "--port", "0"]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn a_pipe_in_content_never_hangs_a_rebuild() {
+    let f = Fixture::new();
+    let server = Server::start(&f);
+    let pipe = f.path("content/2024/ong-dan.md");
+    let c = std::ffi::CString::new(pipe.as_os_str().as_encoded_bytes()).expect("path");
+    // SAFETY: a valid C string; mkfifo only creates a file.
+    assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o644) }, 0, "mkfifo");
+    let (_, body) = server.until("/2024/", |_, b| b.contains("bangvang-problems"));
+    assert!(
+        body.contains("content/2024/ong-dan.md") && body.contains("named pipe"),
+        "{body}"
+    );
+    std::fs::remove_file(&pipe).expect("remove");
+    f.write(
+        "content/2024/nguyen-thi-hanh.md",
+        &staff("Nguyễn Thị Hạnh").replace("Số hoá hồ sơ lưu trữ.", "Vẫn dựng lại được."),
+    );
+    let (_, body) = server.until("/2024/", |_, b| b.contains("Vẫn dựng lại được."));
+    assert!(!body.contains("bangvang-problems"), "{body}");
+}

@@ -1,11 +1,14 @@
 //! `bangvang init DIR`: a new site that builds at once: site.toml, units.toml, this
-//! year's plan (modelled on the shipped 2024 plan) and the default theme.
+//! year's plan (modelled on the shipped 2024 plan), the default theme, and a `.gitignore`
+//! for what a site's repository must not track. Never overwrites a file: what exists is
+//! kept and said, and missing lines are added to an existing `.gitignore`.
 
 use std::fs;
 use std::path::Path;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use super::{CONTENT_ERRORS, OK, fatal};
+use crate::content::edit::{EditError, Writer};
 use crate::diag::{Fatal, Lang};
 use crate::render::theme::default_files;
 
@@ -70,6 +73,55 @@ pub fn plan_for(year: i32) -> String {
     )
 }
 
+/// What a site's repository must not track: the built site, the cache, the Council's
+/// documents (they carry vote tallies).
+const IGNORED: [&str; 3] = ["/output/", "/.cache/", "/hoi-dong/"];
+
+/// Whether the `.gitignore` line `line` already ignores the folder `wanted` (`/output/`).
+fn covers(line: &str, wanted: &str) -> bool {
+    let bare = |l: &str| {
+        let l = l.trim();
+        let l = l.strip_suffix("/*").unwrap_or(l);
+        l.trim_matches('/').to_string()
+    };
+    bare(line) == bare(wanted)
+}
+
+/// `.gitignore` with the lines of [`IGNORED`]: made when there is none, the missing lines
+/// added at the end of one that exists (nothing of it replaced). Returns the lines added.
+fn gitignore(w: &Writer) -> Result<Vec<&'static str>, EditError> {
+    let path = w.resolve(".gitignore")?;
+    let current = match fs::read(&path) {
+        Ok(bytes) => bytes,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            w.create(".gitignore", format!("{}\n", IGNORED.join("\n")).as_bytes())?;
+            return Ok(IGNORED.to_vec());
+        }
+        Err(error) => {
+            let path = ".gitignore".to_string();
+            return Err(EditError::Io { path, error });
+        }
+    };
+    let text = String::from_utf8_lossy(&current);
+    let missing: Vec<&str> = IGNORED
+        .into_iter()
+        .filter(|want| !text.lines().any(|l| covers(l, want)))
+        .collect();
+    if missing.is_empty() {
+        return Ok(missing);
+    }
+    let mut next = current.clone();
+    if !next.is_empty() && !next.ends_with(b"\n") {
+        next.push(b'\n');
+    }
+    next.extend_from_slice(b"# bangvang\n");
+    for line in &missing {
+        next.extend_from_slice(format!("{line}\n").as_bytes());
+    }
+    w.replace(".gitignore", &current, &next)?;
+    Ok(missing)
+}
+
 pub fn run(dir: &Path, lang: Option<Lang>) -> u8 {
     let lang = lang.unwrap_or_default();
     if dir.join("content").exists() {
@@ -82,6 +134,17 @@ pub fn run(dir: &Path, lang: Option<Lang>) -> u8 {
         }
         return CONTENT_ERRORS;
     }
+    let failed = |e: EditError| {
+        let f = Fatal::Unwritable {
+            path: dir.display().to_string(),
+            detail: e.to_string(),
+        };
+        fatal(&[f], lang)
+    };
+    let writer = match Writer::create_dir(dir) {
+        Ok(w) => w,
+        Err(e) => return failed(e),
+    };
     let year = this_year();
     let mut files: Vec<(String, Vec<u8>)> = vec![
         ("content/site.toml".into(), SITE.into()),
@@ -90,25 +153,32 @@ pub fn run(dir: &Path, lang: Option<Lang>) -> u8 {
             format!("content/{year}/_plan.toml"),
             plan_for(year).into_bytes(),
         ),
-        (".gitignore".into(), b"/output\n".to_vec()),
     ];
     for (path, bytes) in default_files() {
         files.push((format!("themes/default/{path}"), bytes.to_vec()));
     }
+    let mut kept = Vec::new();
     for (rel, bytes) in files {
-        let path = dir.join(&rel);
-        let written = path
-            .parent()
-            .map_or(Ok(()), fs::create_dir_all)
-            .and_then(|_| fs::write(&path, bytes));
-        if let Err(e) = written {
-            return fatal(
-                &[Fatal::Unwritable {
-                    path: path.display().to_string(),
-                    detail: e.to_string(),
-                }],
-                lang,
-            );
+        match writer.create(&rel, &bytes) {
+            Ok(()) => {}
+            Err(EditError::Exists(_)) => kept.push(rel),
+            Err(e) => return failed(e),
+        }
+    }
+    let added = match gitignore(&writer) {
+        Ok(added) => added,
+        Err(e) => return failed(e),
+    };
+    for rel in &kept {
+        match lang {
+            Lang::Vi => eprintln!("giữ nguyên {rel}: tệp đã có, không ghi đè"),
+            Lang::En => eprintln!("kept {rel}: it exists, not overwritten"),
+        }
+    }
+    if !added.is_empty() {
+        match lang {
+            Lang::Vi => eprintln!(".gitignore: đã thêm {}", added.join(", ")),
+            Lang::En => eprintln!(".gitignore: added {}", added.join(", ")),
         }
     }
     match lang {
@@ -129,6 +199,25 @@ pub fn run(dir: &Path, lang: Option<Lang>) -> u8 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn gitignore_lines_are_added_never_replaced() {
+        let tmp = tempfile::tempdir().expect("tempdir");
+        let w = Writer::open(tmp.path()).expect("writer");
+        assert_eq!(gitignore(&w).expect("made"), IGNORED);
+        let path = tmp.path().join(".gitignore");
+        assert_eq!(
+            fs::read_to_string(&path).expect("read"),
+            "/output/\n/.cache/\n/hoi-dong/\n"
+        );
+        assert!(gitignore(&w).expect("again").is_empty());
+        fs::write(&path, "target\noutput\n/.cache/*").expect("write");
+        assert_eq!(gitignore(&w).expect("added"), ["/hoi-dong/"]);
+        assert_eq!(
+            fs::read_to_string(&path).expect("read"),
+            "target\noutput\n/.cache/*\n# bangvang\n/hoi-dong/\n"
+        );
+    }
 
     #[test]
     fn plan_for_a_new_year() {

@@ -354,11 +354,8 @@ pub(crate) fn discover(root: &Path, content: &Path) -> Discovered {
             continue;
         }
         match (kind, is_year(&name)) {
-            (Kind::Dir(real), Some(year)) => {
-                if w.first_visit(&real) {
-                    w.year(year, &path);
-                }
-            }
+            // A year folder reached twice (a link to another) is read once.
+            (Kind::Dir(real), Some(year)) if w.first_visit(&real) => w.year(year, &path),
             (Kind::Dir(_), None) if name == "static" => w.statics(&path, ""),
             (Kind::Dir(_), None) => w.scan(&path, latest),
             (Kind::File, _) => {

@@ -2,7 +2,7 @@
 //! `themes/` is never opened for reading: reading a pipe waits for a writer that may never
 //! come, which hung `check`, `build` and every rebuild of `serve`.
 
-use std::fs::{self, FileType, OpenOptions};
+use std::fs::{FileType, OpenOptions};
 use std::io::{self, Read};
 use std::os::unix::fs::{FileTypeExt, OpenOptionsExt};
 use std::path::Path;
@@ -42,13 +42,9 @@ pub fn special(t: FileType) -> Option<Special> {
 /// anything else, and never waits on it.
 pub fn read(path: &Path) -> Result<Vec<u8>, NotRead> {
     let kind = |t: FileType| special(t).unwrap_or(Special::Other);
-    let meta = fs::metadata(path)?;
-    if !meta.is_file() {
-        return Err(NotRead::Special(kind(meta.file_type())));
-    }
-    // Not blocking: should a pipe take the file's place meanwhile, opening it returns at
-    // once, and the check below refuses it.
-    let nonblock = rustix::fs::OFlags::NONBLOCK.bits() as i32;
+    // Not blocking, and never the controlling terminal: opening a pipe returns at once,
+    // and the check below refuses it before anything is read.
+    let nonblock = (rustix::fs::OFlags::NONBLOCK | rustix::fs::OFlags::NOCTTY).bits() as i32;
     let mut file = OpenOptions::new()
         .read(true)
         .custom_flags(nonblock)
@@ -80,7 +76,7 @@ mod tests {
         .expect("mkfifo");
         assert!(matches!(read(&pipe), Err(NotRead::Special(Special::Pipe))));
         let file = tmp.path().join("b.md");
-        fs::write(&file, "x").expect("write");
+        std::fs::write(&file, "x").expect("write");
         assert_eq!(read(&file).expect("read"), b"x");
         assert!(matches!(read(&tmp.path().join("c")), Err(NotRead::Io(_))));
     }

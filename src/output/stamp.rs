@@ -41,14 +41,15 @@ pub struct Stamp {
     pub said: Said,
 }
 
-/// Every file under `dir`, sorted by path.
-fn files(dir: &Path) -> Vec<PathBuf> {
+/// Every file under `dir` (links not followed), sorted by path, with what it is.
+fn files(dir: &Path) -> Vec<(PathBuf, fs::FileType)> {
     WalkDir::new(dir)
         .sort_by_file_name()
         .into_iter()
         .filter_map(Result::ok)
         .filter(|e| !e.file_type().is_dir())
-        .map(walkdir::DirEntry::into_path)
+        .map(|e| (e.file_type(), e.into_path()))
+        .map(|(t, p)| (p, t))
         .collect()
 }
 
@@ -60,11 +61,10 @@ pub fn inputs(root: &Path, options: &str) -> Option<String> {
     paths.extend(files(&root.join("themes")));
     let hashes: Option<Vec<blake3::Hash>> = paths
         .par_iter()
-        .map(|p| {
+        .map(|(p, t)| {
             let mut h = blake3::Hasher::new();
             h.update(rel(root, p).as_bytes());
             h.update(&[0]);
-            let t = fs::symlink_metadata(p).ok()?.file_type();
             if t.is_symlink() {
                 // What it leads to is hashed where it is (a link leading outside is
                 // refused, never read): here, where it leads.

@@ -8,6 +8,7 @@
 //! new output. A build stopped at any point leaves at most a staging folder, which the
 //! next build clears the same way.
 
+use std::collections::{BTreeMap, HashSet};
 use std::fs;
 use std::io;
 use std::os::unix::fs::MetadataExt;
@@ -158,6 +159,34 @@ pub(super) fn commit(plan: &Plan) -> Result<Vec<Notice>, Fatal> {
     }
 }
 
+/// Removes from `old` the files of its list (side by side), its list, then the folders
+/// that leaves empty, deepest first; whatever else it holds stays.
+fn remove_listed(old: &Path, list: &HashSet<String>) {
+    list.par_iter().for_each(|r| {
+        let _ = patiently(&old.join(r), |p| fs::remove_file(p));
+    });
+    let _ = fs::remove_file(old.join(manifest::NAME));
+    let mut folders: HashSet<&str> = HashSet::new();
+    for r in list {
+        let mut at = r.as_str();
+        while let Some((parent, _)) = at.rsplit_once('/') {
+            if !folders.insert(parent) {
+                break;
+            }
+            at = parent;
+        }
+    }
+    let mut by_depth: BTreeMap<usize, Vec<&str>> = BTreeMap::new();
+    for f in folders {
+        by_depth.entry(f.matches('/').count()).or_default().push(f);
+    }
+    for (_, level) in by_depth.into_iter().rev() {
+        level.par_iter().for_each(|f| {
+            let _ = patiently(&old.join(f), |p| fs::remove_dir(p));
+        });
+    }
+}
+
 /// Clears `old`, a site swapped out of `live` (or a staging folder never swapped in):
 /// removes what a build listed and what is also in `live`, moves anything else into
 /// `live` (a file someone put into the output while the build ran), and says what it
@@ -170,6 +199,13 @@ fn clear(old: &Path, live: &Path) -> Vec<Notice> {
         Ok(None) => None,
         Err(_) => Some(Default::default()),
     };
+    if let Some(list) = &listed {
+        remove_listed(old, list);
+        if fs::remove_dir(old).is_ok() {
+            return Vec::new();
+        }
+    }
+    // What is left is looked at file by file.
     let ours = |r: &str, path: &Path| {
         listed.as_ref().is_none_or(|l| {
             manifest::reserved(r) || l.contains(r) || same_file(path, &live.join(r))

@@ -1,3 +1,6 @@
+//! The output step on its own: only changed files written, the whole new site swapped in,
+//! nothing of anyone else's ever removed, and what an interrupted build left finished.
+
 use std::fs;
 use std::os::unix::fs::MetadataExt;
 use std::time::{Duration, SystemTime};

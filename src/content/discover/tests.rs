@@ -1,3 +1,6 @@
+//! Discovery on its own: where profiles are found, and every misplaced, misnamed, special
+//! or outward-linked file named.
+
 use std::fs;
 use std::path::Path;
 

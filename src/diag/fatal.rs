@@ -90,7 +90,7 @@ fn refusal_text(why: &Refusal, lang: Lang) -> String {
     match (why, lang) {
         (Refusal::SiteRoot, Lang::Vi) => "đó là thư mục của site hoặc thư mục chứa nó: bản dựng sẽ thay thế chính các tệp của site".into(),
         (Refusal::SiteRoot, Lang::En) => "that is the site's own folder or holds it: a build would replace the site's own files".into(),
-        (Refusal::Inside { folder }, Lang::Vi) => format!("đó là {folder}/ của site hoặc nằm trong nó: bản dựng sẽ thay thế tệp của người viết"),
+        (Refusal::Inside { folder }, Lang::Vi) => format!("đó là {folder}/ của site hoặc nằm trong nó: bản dựng sẽ thay thế những tệp không phải của nó"),
         (Refusal::Inside { folder }, Lang::En) => format!("that is the site's {folder}/ or lies inside it: a build would replace files that are not its own"),
         (Refusal::Home, Lang::Vi) => "đó là thư mục nhà của người dùng".into(),
         (Refusal::Home, Lang::En) => "that is a home folder".into(),

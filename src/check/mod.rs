@@ -9,8 +9,8 @@ pub mod people;
 pub mod privacy;
 pub mod process;
 pub mod references;
-pub mod units;
 pub mod statics;
+pub mod units;
 
 use rayon::prelude::*;
 

@@ -4,8 +4,8 @@
 
 pub mod catalogue;
 pub mod fatal;
-pub mod register;
 pub mod notice;
+pub mod register;
 pub mod report;
 
 pub use catalogue::{Lang, Msg};

@@ -44,6 +44,7 @@ fn site(profiles: Vec<Profile>) -> Site {
         plans: Default::default(),
         profiles,
         files: Vec::new(),
+        statics: Vec::new(),
     }
 }
 

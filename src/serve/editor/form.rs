@@ -221,6 +221,7 @@ mod tests {
             plans: Default::default(),
             profiles: Vec::new(),
             files: Vec::new(),
+            statics: Vec::new(),
         };
         Form::new(&site, 2024, &plan)
     }

@@ -1,10 +1,12 @@
 //! Parsing TOML into a spanned tree, guarded against hostile input (huge or deeply
-//! nested documents), with parse errors turned into `syntax` diagnostics.
+//! nested documents), with parse errors turned into `syntax` diagnostics in the writer's
+//! words (`toml_error`).
 
 use toml::Spanned;
 use toml::de::DeTable;
 
 use super::source::{Doc, Span};
+use super::toml_error::explain;
 use crate::diag::{Diagnostic, Msg, Rule};
 
 /// Deeper nesting than this is refused before the parser sees it.
@@ -39,8 +41,8 @@ pub fn parse(doc: &Doc) -> Result<Spanned<DeTable<'_>>, Diagnostic> {
     }
     DeTable::parse(text).map_err(|e| {
         let span = e.span().map(Span::new);
-        let detail = e.message().trim().trim_end_matches('.').replace('\n', " ");
-        let mut d = doc.diag(Rule::Syntax, span, None, Msg::InvalidToml { detail });
+        let msg = Msg::Toml(explain(e.message(), text, e.span()));
+        let mut d = doc.diag(Rule::Syntax, span, None, msg);
         if span.is_none() {
             d.line = doc.first_line;
         }

@@ -6,9 +6,32 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
-use super::{Diagnostic, Lang, Severity};
+use super::{Diagnostic, Lang, Severity, Snippet};
+use crate::text::controls::escape;
+
+/// The marked line as a terminal shows it: control characters written out
+/// (`\u{1b}`), the marks moved to where the marked characters are then.
+fn printable(snip: &Snippet) -> (String, usize, usize) {
+    let chars: Vec<char> = snip.text.chars().collect();
+    let part = |from: usize, to: usize| -> String {
+        let s: String = chars[from.min(chars.len())..to.min(chars.len())]
+            .iter()
+            .collect();
+        escape(&s).into_owned()
+    };
+    let end = snip.col + snip.len;
+    let (before, marked, after) = (
+        part(0, snip.col),
+        part(snip.col, end),
+        part(end, chars.len()),
+    );
+    let col = before.chars().count();
+    let len = marked.chars().count().max(1);
+    (format!("{before}{marked}{after}"), col, len)
+}
 
 /// `error[rule]: file:line: message`, the source line with the key marked, and a hint.
+/// Nothing the writer typed reaches the terminal raw: control characters are escaped.
 pub fn human(d: &Diagnostic, lang: Lang) -> String {
     let level = match d.severity {
         Severity::Error => "error",
@@ -17,27 +40,28 @@ pub fn human(d: &Diagnostic, lang: Lang) -> String {
     let mut s = format!(
         "{level}[{}]: {}:{}: {}\n",
         d.rule.name(),
-        d.file,
+        escape(&d.file),
         d.line,
-        d.msg.text(lang)
+        escape(&d.msg.text(lang))
     );
     let width = d.line.to_string().len();
     if let Some(snip) = &d.snippet {
+        let (text, col, len) = printable(snip);
         let pad = " ".repeat(width);
         let _ = writeln!(s, "{pad} |");
-        let _ = writeln!(s, "{} | {}", d.line, snip.text);
-        let _ = writeln!(
-            s,
-            "{pad} | {}{}",
-            " ".repeat(snip.col),
-            "^".repeat(snip.len)
-        );
+        let _ = writeln!(s, "{} | {text}", d.line);
+        let _ = writeln!(s, "{pad} | {}{}", " ".repeat(col), "^".repeat(len));
     }
     let label = match lang {
         Lang::Vi => "gợi ý",
         Lang::En => "help",
     };
-    let _ = writeln!(s, "{} = {label}: {}", " ".repeat(width), d.msg.hint(lang));
+    let _ = writeln!(
+        s,
+        "{} = {label}: {}",
+        " ".repeat(width),
+        escape(&d.msg.hint(lang))
+    );
     s
 }
 
@@ -118,6 +142,7 @@ mod tests {
             Msg::UnknownField {
                 key: "unti".into(),
                 suggestion: Some("unit".into()),
+                known: vec!["unit".into()],
             },
         )
         .with_snippet(Some(Snippet {
@@ -134,6 +159,29 @@ mod tests {
             s,
             "error[unknown-field]: content/2024/a.md:5: unknown key `unti`: did you mean `unit`?\n  |\n5 | unti = \"x\"\n  | ^^^^\n  = help: rename the key as suggested, or remove it\n"
         );
+    }
+
+    #[test]
+    fn no_raw_control_character_reaches_the_terminal() {
+        let d = Diagnostic::new(
+            Rule::InvalidValue,
+            "content/2024/a\u{1b}[2J.md",
+            3,
+            Some("kind"),
+            Msg::UnknownKind {
+                value: "\u{1b}]0;pwned\u{7}".into(),
+            },
+        )
+        .with_snippet(Some(Snippet {
+            text: "kind = \"\u{1b}]0;pwned\u{7}\"".into(),
+            col: 8,
+            len: 9,
+        }));
+        let s = human(&d, Lang::Vi);
+        assert!(!s.chars().any(|c| c.is_control() && c != '\n'), "{s:?}");
+        assert!(s.contains("\\u{1b}]0;pwned\\u{7}"), "{s}");
+        let marks = s.lines().nth(3).expect("marks");
+        assert_eq!(marks, format!("  | {}{}", " ".repeat(8), "^".repeat(14)));
     }
 
     #[test]

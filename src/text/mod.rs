@@ -1,6 +1,8 @@
-//! Vietnamese text: dates, slugs, collation, search folding, initials.
+//! Vietnamese text: dates, slugs, collation, search folding, initials, and the
+//! characters no page can carry.
 
 pub mod collate;
+pub mod controls;
 pub mod date;
 pub mod fold;
 pub mod personal;

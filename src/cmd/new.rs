@@ -9,6 +9,7 @@ use crate::check::references;
 use crate::content::edit::Writer;
 use crate::content::load::load;
 use crate::content::model::{Kind, Plan, Profile, Site};
+use crate::content::placeholders;
 use crate::content::source::{At, Doc, Span};
 use crate::diag::{Fatal, Lang, Msg, Rule, report};
 use crate::text::slug::{is_valid_id, slugify};
@@ -226,6 +227,8 @@ pub fn skeleton(
     let _ = writeln!(s, "# [vote]\n# date = \n# members = \n# in_favour = ");
     let _ = writeln!(s, "\n# Khi Giám đốc Sở đã ký quyết định công nhận:");
     let _ = writeln!(s, "# [decision]\n# number = \"\"\n# date = ");
-    s.push_str("+++\n\n## Câu chuyện\n\nViết câu chuyện điển hình ở đây.\n");
+    s.push_str("+++\n\n## Câu chuyện\n\n");
+    s.push_str(placeholders::STORY);
+    s.push('\n');
     s
 }

@@ -4,6 +4,7 @@ use super::model::{Criterion, Kind, Movement, Plan};
 use super::reader::{Need, Reader};
 use super::source::Doc;
 use super::toml_doc;
+use crate::diag::catalogue::TypoMsg;
 use crate::diag::{Diagnostic, Msg, Rule};
 use crate::text::slug::is_valid_id;
 
@@ -18,8 +19,15 @@ const PLAN_KEYS: &[&str] = &[
     "criterion",
 ];
 
-/// Reads a plan; `None` when it has any error (its diagnostics say why).
-pub fn read_plan(doc: &Doc) -> (Option<Plan>, Vec<Diagnostic>) {
+/// The range of each percentage a plan sets: at least half of the Council must approve
+/// (a lower threshold is a typo for 90), and a share of excellent members of 0 would
+/// recognise every collective.
+const APPROVAL: (i64, i64) = (50, 100);
+const EXCELLENT: (i64, i64) = (1, 100);
+
+/// Reads the plan of the `year` folder; `None` when it has any error (its diagnostics
+/// say why).
+pub fn read_plan(doc: &Doc, year: u16) -> (Option<Plan>, Vec<Diagnostic>) {
     let tree = match toml_doc::parse(doc) {
         Ok(tree) => tree,
         Err(d) => return (None, vec![d]),
@@ -30,8 +38,17 @@ pub fn read_plan(doc: &Doc) -> (Option<Plan>, Vec<Diagnostic>) {
     let title = r.string(root, "title", Need::Required);
     let issued = r.date(root, "issued", Need::Optional);
     let deadline = r.date(root, "deadline", Need::Required);
-    let approval = percent(&mut r, root, "approval_percent");
-    let excellent = percent(&mut r, root, "excellent_members_percent");
+    if let Some(d) = &deadline
+        && d.value.year != i32::from(year)
+    {
+        let msg = Msg::Typo(TypoMsg::DeadlineOtherYear {
+            deadline: d.value,
+            year,
+        });
+        r.error(Rule::InvalidValue, Some(d.span), "deadline", msg);
+    }
+    let approval = percent(&mut r, root, "approval_percent", APPROVAL);
+    let excellent = percent(&mut r, root, "excellent_members_percent", EXCELLENT);
 
     let mut movements: Vec<Movement> = Vec::new();
     for t in r.table_list(root, "movement", Need::Required) {
@@ -125,18 +142,21 @@ pub fn read_plan(doc: &Doc) -> (Option<Plan>, Vec<Diagnostic>) {
     (plan, r.diags)
 }
 
-fn percent(r: &mut Reader, root: super::reader::Tbl, key: &str) -> Option<i64> {
+fn percent(
+    r: &mut Reader,
+    root: super::reader::Tbl,
+    key: &str,
+    (min, max): (i64, i64),
+) -> Option<i64> {
     let v = r.integer(root, key, Need::Required)?;
-    if !(0..=100).contains(&v.value) {
-        r.error(
-            Rule::InvalidValue,
-            Some(v.span),
-            key,
-            Msg::BadPercent {
-                key: key.into(),
-                value: v.value,
-            },
-        );
+    if !(min..=max).contains(&v.value) {
+        let msg = Msg::Typo(TypoMsg::PercentOutOfRange {
+            key: key.into(),
+            value: v.value,
+            min,
+            max,
+        });
+        r.error(Rule::InvalidValue, Some(v.span), key, msg);
         return None;
     }
     Some(v.value)

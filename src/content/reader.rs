@@ -6,8 +6,9 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use super::source::{At, Doc, Span};
-use crate::diag::catalogue::Expected;
+use crate::diag::catalogue::{Expected, TypoMsg};
 use crate::diag::{Diagnostic, Msg, Rule};
+use crate::text::controls::first_forbidden;
 use crate::text::date::Date;
 
 /// One table of the tree, with its dotted path and the span of its header key.
@@ -94,6 +95,18 @@ impl<'d> Reader<'d> {
         }
     }
 
+    /// Reports a character no page can carry in the text of `field` (the text is kept,
+    /// so that other rules still see it).
+    fn printable(&mut self, span: Span, field: &str, text: &str) {
+        if let Some((_, c)) = first_forbidden(text) {
+            let msg = Msg::Typo(TypoMsg::Control {
+                key: Some(field.to_string()),
+                code: c as u32,
+            });
+            self.error(Rule::InvalidValue, Some(span), field, msg);
+        }
+    }
+
     fn wrong_type(&mut self, t: Tbl, key: &str, span: Span, expected: Expected, v: &DeValue) {
         let field = join(t.path, key);
         let msg = Msg::WrongType {
@@ -118,7 +131,10 @@ impl<'d> Reader<'d> {
                 );
                 None
             }
-            DeValue::String(s) => Some(At::new(s.trim().to_string(), span)),
+            DeValue::String(s) => {
+                self.printable(span, &join(t.path, key), s);
+                Some(At::new(s.trim().to_string(), span))
+            }
             other => {
                 self.wrong_type(t, key, span, Expected::Text, other);
                 None
@@ -216,6 +232,7 @@ impl<'d> Reader<'d> {
             let item_span = Span::new(item.span());
             match item.get_ref() {
                 DeValue::String(s) if !s.trim().is_empty() => {
+                    self.printable(item_span, &field, s);
                     out.push(At::new(s.trim().to_string(), item_span))
                 }
                 DeValue::String(_) => self.error(
@@ -292,6 +309,7 @@ impl<'d> Reader<'d> {
             let field = join(t.path, key);
             let value = match v.get_ref() {
                 DeValue::String(s) if !s.trim().is_empty() => {
+                    self.printable(span, &field, s);
                     Some(At::new(s.trim().to_string(), Span::new(v.span())))
                 }
                 DeValue::String(_) => {
@@ -333,6 +351,7 @@ impl<'d> Reader<'d> {
                 Msg::UnknownField {
                     key: field.clone(),
                     suggestion,
+                    known: known.iter().map(|k| k.to_string()).collect(),
                 },
             );
         }

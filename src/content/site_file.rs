@@ -3,11 +3,13 @@
 //! dates in order, a successor that exists, only with `until`, never a cycle).
 
 use std::collections::HashMap;
+use std::path::Path;
 
 use super::model::{OrganisationEra, SiteConfig, Unit, UnitType};
 use super::reader::{Need, Reader, Tbl, nearest};
 use super::source::{At, Doc};
 use super::toml_doc;
+use crate::diag::catalogue::TypoMsg;
 use crate::diag::{Diagnostic, Lang, Msg, Rule};
 use crate::text::date::Date;
 use crate::text::slug::is_valid_id;
@@ -59,18 +61,9 @@ pub fn read_site(doc: &Doc) -> (SiteConfig, Vec<Diagnostic>) {
         config.description = v.value;
     }
     if let Some(v) = r.string(root, "base_url", Need::Optional) {
-        if v.value.starts_with('/')
-            || v.value.starts_with("http://")
-            || v.value.starts_with("https://")
-        {
-            config.base_url = v.value;
-        } else {
-            r.error(
-                Rule::InvalidValue,
-                Some(v.span),
-                "base_url",
-                Msg::BadBaseUrl { value: v.value },
-            );
+        match base_url_problem(&v.value) {
+            None => config.base_url = v.value,
+            Some(msg) => r.error(Rule::InvalidValue, Some(v.span), "base_url", msg),
         }
     }
     if let Some(v) = r.string(root, "language", Need::Optional) {
@@ -91,6 +84,7 @@ pub fn read_site(doc: &Doc) -> (SiteConfig, Vec<Diagnostic>) {
                 .all(|c| c.is_ascii_alphanumeric() || "-_".contains(c))
         {
             config.theme = v.value;
+            config.theme_at = Some(v.span);
         } else {
             r.error(
                 Rule::InvalidValue,
@@ -151,6 +145,72 @@ struct Written {
     from: Option<At<Date>>,
     until: Option<At<Date>>,
     successor: Option<At<String>>,
+}
+
+/// A `theme` that names no folder of `ROOT/themes/` (and is not the built-in
+/// "default"): an `invalid-value` in site.toml, naming the folders there are.
+pub fn theme_missing(root: &Path, doc: &Doc, config: &SiteConfig) -> Option<Diagnostic> {
+    let themes = root.join("themes");
+    if config.theme == "default" || themes.join(&config.theme).is_dir() {
+        return None;
+    }
+    let mut known: Vec<String> = std::fs::read_dir(&themes)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter(|e| e.path().is_dir())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n != "default")
+        .collect();
+    known.sort();
+    let msg = Msg::Typo(TypoMsg::UnknownTheme {
+        theme: config.theme.clone(),
+        known,
+    });
+    Some(doc.diag(Rule::InvalidValue, config.theme_at, Some("theme"), msg))
+}
+
+/// Why `value` cannot be the address the site is served from, if it cannot: it must be a
+/// path (`/`, `/thi-dua/`) or an `http(s)://` address, made of the characters of an
+/// address that need no escaping, and never one a browser reads as another host
+/// (`//evil.example/`, `/\evil.example/`).
+pub fn base_url_problem(value: &str) -> Option<Msg> {
+    let bad = || {
+        Some(Msg::BadBaseUrl {
+            value: value.into(),
+        })
+    };
+    let path_ok = |path: &str| {
+        path.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"-._~%/".contains(&b))
+            && !path.split('/').any(|seg| seg == "..")
+    };
+    if let Some(rest) = value
+        .strip_prefix("https://")
+        .or_else(|| value.strip_prefix("http://"))
+    {
+        let (host, path) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
+        let (name, port) = host.split_once(':').unwrap_or((host, ""));
+        let host_ok = !name.is_empty()
+            && name
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.')
+            && port.bytes().all(|b| b.is_ascii_digit())
+            && !(host.contains(':') && port.is_empty());
+        if !host_ok || !path_ok(path) || path.starts_with("//") {
+            return bad();
+        }
+        return None;
+    }
+    if value.starts_with("//") || value.starts_with("/\\") {
+        return Some(Msg::Typo(TypoMsg::BaseUrlLeaves {
+            value: value.into(),
+        }));
+    }
+    if !value.starts_with('/') || !path_ok(value) {
+        return bad();
+    }
+    None
 }
 
 /// Reads `units.toml`: every `[[unit]]` that is complete and valid.

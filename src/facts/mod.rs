@@ -3,6 +3,7 @@
 //! period and line, a person's years, the organisation's name on a day. Nothing here
 //! judges a file or writes words.
 
+pub mod addresses;
 pub mod consent;
 pub mod organisation;
 pub mod people;

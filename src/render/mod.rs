@@ -25,6 +25,7 @@ use crate::content::model::Site;
 use crate::diag::Diagnostic;
 use crate::facts::status::Status;
 use crate::media::photos as images;
+use crate::media::story_files;
 pub use crate::output::Sink;
 use index::Index;
 use pages::{Html, Pages};
@@ -46,6 +47,8 @@ pub struct Options {
     /// Where published photo sizes are cached between builds (`ROOT/.cache/bangvang/anh`
     /// for `build` and `serve`); `None` processes every photo every time.
     pub photo_cache: Option<PathBuf>,
+    /// Where published story images are cached (`ROOT/.cache/bangvang/truyen`).
+    pub story_cache: Option<PathBuf>,
 }
 
 /// What a build produced, for the summary line.
@@ -59,6 +62,8 @@ pub struct Summary {
     /// Photos decoded and encoded by this build, and those reused from the cache.
     pub photos_processed: usize,
     pub photos_reused: usize,
+    /// Files beside stories published: images made or reused, other files copied.
+    pub story_files: usize,
     /// Where the time went inside rendering.
     pub phases: Vec<(&'static str, Duration)>,
 }
@@ -207,11 +212,24 @@ pub fn render(
         &|page: &str| opts.only.as_ref().is_none_or(|only| only.contains(page)),
         sink,
     );
-    if !photos.diags.is_empty() {
-        return Err(Error::Photos(photos.diags));
+    let stories = story_files::publish(
+        site,
+        &|i| index.card(i).is_some(),
+        opts.story_cache.as_deref(),
+        opts.only.is_none(),
+        &|page: &str| opts.only.as_ref().is_none_or(|only| only.contains(page)),
+        sink,
+    );
+    let mut diags = photos.diags.clone();
+    diags.extend(stories.diags);
+    if !diags.is_empty() {
+        crate::diag::sort(&mut diags);
+        return Err(Error::Photos(diags));
     }
-    if !photos.errors.is_empty() {
-        return Err(Error::Template(photos.errors));
+    let mut failed = photos.errors.clone();
+    failed.extend(stories.errors);
+    if !failed.is_empty() {
+        return Err(Error::Template(failed));
     }
     photo_views::attach(&mut index, &photos, site.config.language);
     clock.lap("images");
@@ -272,6 +290,7 @@ pub fn render(
         revoked: index.count(Status::Revoked),
         photos_processed: photos.processed,
         photos_reused: photos.reused,
+        story_files: stories.processed + stories.reused + stories.copied,
         phases: clock.laps,
     })
 }

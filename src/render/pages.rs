@@ -37,6 +37,8 @@ pub struct Pages<'a> {
     pub theme: &'a Theme,
     /// The theme's templates with this build's `site`.
     tera: Tera,
+    /// Markdown for this build's base path.
+    markdown: markdown::Markdown,
 }
 
 fn plan_view(ix: &Index, plan: &Plan) -> PlanView {
@@ -69,7 +71,13 @@ impl<'a> Pages<'a> {
     pub fn new(index: &'a Index<'a>, theme: &'a Theme, site: &SiteView) -> Pages<'a> {
         let mut tera = theme.tera.clone();
         tera.global_context().insert("site", site);
-        Pages { index, theme, tera }
+        let markdown = markdown::Markdown::new(&index.urls.base);
+        Pages {
+            index,
+            theme,
+            tera,
+            markdown,
+        }
     }
 
     fn meta(
@@ -175,7 +183,7 @@ impl<'a> Pages<'a> {
             description_html: u
                 .description
                 .as_deref()
-                .map(markdown::to_html)
+                .map(|d| self.markdown.to_html(d))
                 .unwrap_or_default(),
             from: u.from.map(|d| d.dmy()),
             until: u.until.map(|d| d.dmy()),
@@ -246,7 +254,7 @@ impl<'a> Pages<'a> {
         if self.index.status[i] == Status::Revoked || !shown {
             return Ok(String::new());
         }
-        Ok(markdown::to_html(&self.index.site.story(i)?))
+        Ok(self.markdown.to_html(&self.index.site.story(i)?))
     }
 
     /// The page of profile `i`, whose story is `story_html` (see [`Pages::story`]).

@@ -10,8 +10,7 @@ use crate::content::model::Site;
 use crate::diag::{Diagnostic, Fatal, Lang, report};
 use crate::render::{self, Sink, Summary, theme};
 
-/// Where published photo sizes are kept between builds, inside the site's root.
-pub const PHOTO_CACHE: &str = ".cache/bangvang/anh";
+pub use crate::media::verify::{PHOTO_CACHE, STORY_CACHE};
 
 /// Why rendering failed: a problem of the theme's templates (exit 1), or of files (exit 2).
 #[derive(Debug)]
@@ -95,6 +94,7 @@ pub fn build_site(req: &Request, sink: &dyn Sink) -> Result<Summary, Stopped> {
         only: req.only.clone(),
         search: req.search,
         photo_cache: Some(req.root.join(PHOTO_CACHE)),
+        story_cache: Some(req.root.join(STORY_CACHE)),
     };
     let summary = render::render(req.site, &theme, &opts, sink).map_err(|e| match e {
         render::Error::Template(errors) => failed(Failure::Template(errors)),

@@ -1,5 +1,5 @@
 //! `photo`: the photo a profile names must exist inside `content/` and be an image the
-//! build can decode safely.
+//! build can decode safely (`media::verify` decoded it, or found it in the cache).
 
 use super::Out;
 use crate::content::load::MAX_PHOTO_SIDE;
@@ -14,6 +14,18 @@ pub fn photo(p: &Profile, out: &mut Out) {
     let msg = match file {
         PhotoFile::Found { .. } => return,
         PhotoFile::Missing => Msg::PhotoMissing { path },
+        PhotoFile::WrongCase(actual) => Msg::PhotoWrongCase {
+            path,
+            actual: actual.clone(),
+        },
+        PhotoFile::Damaged(detail) => Msg::PhotoDamaged {
+            path,
+            detail: detail.clone(),
+        },
+        PhotoFile::TooHeavy => Msg::PhotoTooHeavy {
+            path,
+            max_mib: crate::media::photos::MAX_ALLOC >> 20,
+        },
         PhotoFile::Outside => Msg::PhotoOutside { path },
         PhotoFile::NotAnImage => Msg::PhotoNotAnImage { path },
         PhotoFile::Unreadable(detail) => Msg::PhotoUnreadable {

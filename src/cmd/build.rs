@@ -8,9 +8,10 @@ use std::time::Instant;
 
 use super::build_report::{summary_line, timings};
 use super::{CONTENT_ERRORS, OK, analyse, fatal};
-use crate::content::site_file;
+use crate::content::site_file::{self, base_url_problem};
 use crate::content::story::KEEP_BYTES;
 use crate::diag::{Diagnostic, Fatal, Lang, Notice, count_errors, report};
+use crate::media::verify::Mode;
 use crate::output::stamp::{self, Said, Stamp};
 use crate::output::{Opening, Output, Written, guard, lock};
 use crate::pipeline::{Failure, Request, Stopped, build_site};
@@ -175,7 +176,7 @@ pub fn run(o: &Options, lang: Option<Lang>) -> u8 {
         return OK;
     }
     let stamped = start.elapsed();
-    let (mut loaded, diags) = match analyse(&o.root) {
+    let (mut loaded, diags, made) = match analyse(&o.root, Mode::Build { drafts: o.drafts }) {
         Ok(x) => x,
         Err(f) => return fatal(&f, lang.unwrap_or_default()),
     };
@@ -194,12 +195,8 @@ pub fn run(o: &Options, lang: Option<Lang>) -> u8 {
         .base_url
         .clone()
         .unwrap_or_else(|| site.config.base_url.clone());
-    if !(base_url.starts_with('/')
-        || base_url.starts_with("http://")
-        || base_url.starts_with("https://"))
-    {
-        let detail = format!("--base-url \"{base_url}\": /, /sub-path/ or https://…");
-        return fatal(&[Fatal::BadArgument { detail }], lang);
+    if base_url_problem(&base_url).is_some() {
+        return fatal(&[Fatal::BadBaseUrl { value: base_url }], lang);
     }
     let opening = Opening {
         force: o.force,
@@ -218,7 +215,7 @@ pub fn run(o: &Options, lang: Option<Lang>) -> u8 {
         only: None,
         search: true,
     };
-    let summary = match build_site(&request, &out) {
+    let mut summary = match build_site(&request, &out) {
         Ok(s) => s,
         Err(Stopped::Photos(photo_diags)) => {
             // The warnings are printed already; the count covers them too.
@@ -240,6 +237,10 @@ pub fn run(o: &Options, lang: Option<Lang>) -> u8 {
         }
         Err(Stopped::Failed(Failure::Fatal(f))) => return fatal(&f, lang),
     };
+    // Photos made while checking were found in the cache by rendering: they are this
+    // build's work all the same.
+    summary.photos_processed += made.photos;
+    summary.photos_reused = summary.photos_reused.saturating_sub(made.photos);
     let committed_at = Instant::now();
     stamp::forget(&o.root);
     let written = match out.commit() {

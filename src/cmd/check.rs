@@ -7,9 +7,10 @@ use std::path::Path;
 use super::{CONTENT_ERRORS, OK, analyse, fatal};
 use crate::cli::Format;
 use crate::diag::{Lang, count_errors, register, report};
+use crate::media::verify::Mode;
 
 pub fn run(root: &Path, format: Format, consent: bool, lang: Option<Lang>) -> u8 {
-    let (loaded, diags) = match analyse(root) {
+    let (loaded, diags, _) = match analyse(root, Mode::Check) {
         Ok(x) => x,
         Err(f) => return fatal(&f, lang.unwrap_or_default()),
     };

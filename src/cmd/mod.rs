@@ -13,21 +13,33 @@ use std::path::Path;
 use crate::check::check as check_site;
 use crate::content::load::{Loaded, load};
 use crate::diag::{self, Diagnostic, Fatal, Lang};
+use crate::media::verify::{Made, Mode, verify};
+use crate::text::date::today;
 
 /// Exit codes of SPEC §3.
 pub const OK: u8 = 0;
 pub const CONTENT_ERRORS: u8 = 1;
 pub const FATAL: u8 = 2;
 
-/// Reads and checks a site: the model, and every diagnostic sorted.
-pub fn analyse(root: &Path) -> Result<(Loaded, Vec<Diagnostic>), Vec<Fatal>> {
+/// Reads and checks a site: the model, every diagnostic sorted, and the images made on
+/// the way. Images the build would decode are decoded first (or found in the cache), as
+/// `mode` says.
+pub fn analyse(root: &Path, mode: Mode) -> Result<(Loaded, Vec<Diagnostic>, Made), Vec<Fatal>> {
+    if let Err(value) = today() {
+        return Err(vec![Fatal::BadToday { value }]);
+    }
     let mut loaded = load(root)?;
+    let at = std::time::Instant::now();
+    let made = verify(&mut loaded.site, mode);
+    loaded
+        .phases
+        .push(("decode images not yet cached", at.elapsed()));
     let at = std::time::Instant::now();
     let mut diags = std::mem::take(&mut loaded.diags);
     diags.extend(check_site(&loaded.site));
     diag::sort(&mut diags);
     loaded.phases.push(("check", at.elapsed()));
-    Ok((loaded, diags))
+    Ok((loaded, diags, made))
 }
 
 /// Prints fatal problems on standard error and returns exit code 2.

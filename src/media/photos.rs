@@ -12,9 +12,11 @@ mod cache;
 mod encode;
 mod withdrawn;
 
+pub(crate) use cache::write_atomic;
 pub use cache::{Size, VERSION, key};
 pub use encode::{
-    Encoded, Failure, MAX_ALLOC, MAX_FILE_BYTES, QUALITY, WIDTHS, jpeg_complete, process, targets,
+    Encoded, Failure, MAX_ALLOC, MAX_FILE_BYTES, QUALITY, WIDTHS, decode, flatten, jpeg_complete,
+    process, scaled, targets,
 };
 pub use withdrawn::{Withdrawn, evict, same_as, withdrawn};
 
@@ -90,6 +92,30 @@ pub(crate) fn read_photo(path: &Path, name: &str) -> Result<Vec<u8>, Msg> {
         });
     }
     Ok(bytes)
+}
+
+/// Whether the photo at `path` decodes, as `check` must know: from the cache under
+/// `cache_dir` (its sizes were made from these very bytes), or by decoding it now; with
+/// `store`, a photo not yet cached is processed whole and cached, so that the build
+/// which follows the check decodes nothing twice (then `Ok(true)`).
+pub fn verify(path: &Path, cache_dir: Option<&Path>, store: bool) -> Result<bool, Failure> {
+    let bytes = read_photo(path, "").map_err(|m| match m {
+        Msg::PhotoTooHeavy { .. } => Failure::TooHeavy,
+        Msg::PhotoUnreadable { detail, .. } => Failure::Damaged(detail),
+        _ => Failure::Damaged(String::new()),
+    })?;
+    let key = key(&bytes);
+    let cache = cache_dir.map(Cache::new);
+    if cache.as_ref().is_some_and(|c| c.lookup(&key).is_some()) {
+        return Ok(false);
+    }
+    match (store, cache) {
+        (true, Some(c)) => process(&bytes).map(|sizes| {
+            c.store(&key, &sizes);
+            true
+        }),
+        _ => decode(&bytes).map(|_| false),
+    }
 }
 
 /// The sizes under `key` from the cache, with their bytes when they are to be written.

@@ -17,6 +17,7 @@ use crate::content::model::{Kind, Profile, Site};
 use crate::content::reread::{Change, Reread, reread};
 use crate::diag::{self, Diagnostic, Fatal, Lang, report};
 use crate::facts::units::Units;
+use crate::media::verify::{Mode, verify, verify_one};
 use crate::pipeline::{Failure, Request, render_site};
 use crate::render::Sink;
 
@@ -105,7 +106,8 @@ impl Model {
                 .sort_by(|a, b| (a.year, &a.file).cmp(&(b.year, &b.file)));
             self.read.insert(r.file.clone(), r.diags);
         }
-        if let Some(p) = r.profile {
+        if let Some(mut p) = r.profile {
+            verify_one(site, &mut p, Mode::Build { drafts: true });
             self.rules.insert(r.file.clone(), check_profile(site, &p));
             pages.extend(pages_of(site, &p));
             let at = site
@@ -238,7 +240,8 @@ impl Live {
     }
 
     fn rebuild_all(&mut self) -> Result<(), Vec<Fatal>> {
-        let loaded = load(&self.root)?;
+        let mut loaded = load(&self.root)?;
+        verify(&mut loaded.site, Mode::Build { drafts: true });
         self.lang = self.lang_arg.unwrap_or(loaded.site.config.language);
         self.model = Some(Model::new(loaded));
         self.owed = None;

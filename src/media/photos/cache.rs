@@ -48,7 +48,7 @@ pub struct Cache {
 static TEMP: AtomicUsize = AtomicUsize::new(0);
 
 /// Writes through a temporary file in the same folder and a rename.
-fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())

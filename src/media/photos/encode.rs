@@ -133,7 +133,7 @@ pub fn decode(bytes: &[u8]) -> Result<DynamicImage, Failure> {
 }
 
 /// Pixels only, 8-bit RGB; transparency is laid on white.
-fn flatten(img: &DynamicImage) -> RgbImage {
+pub fn flatten(img: &DynamicImage) -> RgbImage {
     if !img.color().has_alpha() {
         return img.to_rgb8();
     }

@@ -10,7 +10,9 @@ pub const MAX_SUMMARY: usize = 300;
 pub fn kind_fields(p: &Profile, out: &mut Out) {
     let Some(kind) = p.kind() else { return };
     let doc = &p.doc;
-    if matches!(kind, Kind::Leader | Kind::Staff) && p.position.is_none() {
+    // `position = ""` is already an empty value: not also a missing key.
+    if matches!(kind, Kind::Leader | Kind::Staff) && p.position.is_none() && !p.has_key("position")
+    {
         out.push(doc.diag(
             Rule::MissingField,
             None,

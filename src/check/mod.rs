@@ -3,13 +3,16 @@
 
 pub mod consent;
 pub mod cross;
+pub mod dates;
 pub mod fields;
 pub mod media;
 pub mod people;
+pub mod placeholder;
 pub mod privacy;
 pub mod process;
 pub mod references;
 pub mod statics;
+pub mod story;
 pub mod units;
 
 use rayon::prelude::*;
@@ -17,6 +20,7 @@ use rayon::prelude::*;
 use crate::content::model::{Profile, Site};
 use crate::diag::{self, Diagnostic};
 use crate::facts::units::Units;
+use crate::text::date::{clock_today, today};
 
 pub type Out = Vec<Diagnostic>;
 
@@ -27,7 +31,8 @@ pub fn check_profile(site: &Site, p: &Profile) -> Out {
     fields::summary_length(p, &mut out);
     fields::year_mismatch(p, &mut out);
     references::unit(site, p, &mut out);
-    if let Some(plan) = references::plan(site, p, &mut out) {
+    let plan = references::plan(site, p, &mut out);
+    if let Some(plan) = plan {
         references::movements(plan, p, &mut out);
         references::criteria(plan, p, &mut out);
         process::excellent_share(plan, p, &mut out);
@@ -35,8 +40,12 @@ pub fn check_profile(site: &Site, p: &Profile) -> Out {
         process::vote(plan, p, &mut out);
     }
     process::date_order(p, &mut out);
+    dates::range(plan, p, today().unwrap_or_else(|_| clock_today()), &mut out);
     process::prerequisites(p, &mut out);
     media::photo(p, &mut out);
+    story::files(p, &mut out);
+    story::text(p, &mut out);
+    placeholder::placeholders(p, &mut out);
     privacy::photo_consent(p, &mut out);
     privacy::personal_data(p, &mut out);
     people::person_field(p, &mut out);
@@ -55,6 +64,7 @@ pub fn check_across(site: &Site) -> Out {
     people::same_name(site, &units, &mut out);
     consent::same_withdrawn_photo(site, &mut out);
     statics::static_conflict(site, &mut out);
+    story::links(site, &mut out);
     out
 }
 

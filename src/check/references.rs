@@ -23,10 +23,16 @@ pub fn plan<'s>(site: &'s Site, p: &Profile, out: &mut Out) -> Option<&'s Plan> 
             None
         }
         Some(PlanState::Missing) | None => {
-            out.push(
-                p.doc
-                    .diag(Rule::NoPlan, None, None, Msg::NoPlan { year: p.year }),
-            );
+            // A valid plan of another year to copy (the latest), never the missing file.
+            let model = site.plans.iter().rev().find_map(|(_, s)| match s {
+                PlanState::Valid(plan) => Some(plan.file.clone()),
+                _ => None,
+            });
+            let msg = Msg::NoPlan {
+                year: p.year,
+                model,
+            };
+            out.push(p.doc.diag(Rule::NoPlan, None, None, msg));
             None
         }
     }

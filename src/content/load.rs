@@ -14,9 +14,10 @@ use super::model::{PhotoFile, PlanState, Profile, ProfileFile, Site};
 use super::plan_file::read_plan;
 use super::profile_file::{Location, read_profile};
 use super::regular::{self, NotRead, special};
-use super::site_file::{read_site, read_units};
+use super::site_file::{read_site, read_units, theme_missing};
 use super::source::Doc;
 use super::story::KEEP_BYTES;
+use super::story_files;
 use crate::diag::{Diagnostic, Fatal, Msg, Rule};
 use crate::text::fold::nfc_owned;
 
@@ -131,8 +132,9 @@ pub fn load(root: &Path) -> Result<Loaded, Vec<Fatal>> {
     match toml_doc(root, &site_path) {
         Ok(Ok(doc)) => {
             let (c, d) = read_site(&doc);
-            config = c;
             diags.extend(d);
+            diags.extend(theme_missing(root, &doc, &c));
+            config = c;
         }
         Ok(Err(d)) => diags.push(d),
         Err(f) => fatals.push(f),
@@ -165,7 +167,7 @@ pub fn load(root: &Path) -> Result<Loaded, Vec<Fatal>> {
         } else {
             match toml_doc(root, &plan_path) {
                 Ok(Ok(doc)) => {
-                    let (plan, d) = read_plan(&doc);
+                    let (plan, d) = read_plan(&doc, *year);
                     diags.extend(d);
                     match plan {
                         Some(p) => PlanState::Valid(Box::new(p)),
@@ -298,11 +300,12 @@ fn parse_one(
         bundle: f.bundle,
     };
     let (mut profile, diags) = read_profile(&loc, &text);
-    if let Some(p) = profile.as_mut()
-        && let Some(photo) = &p.photo
-    {
+    if let Some(p) = profile.as_mut() {
         let dir = f.path.parent().unwrap_or(root);
-        p.photo_file = Some(locate_photo(content_real, dir, &photo.value));
+        if let Some(photo) = &p.photo {
+            p.photo_file = Some(locate_photo(content_real, dir, &photo.value));
+        }
+        story_files::locate_all(content_real, dir, &mut p.story_facts);
     }
     (profile, diags)
 }
@@ -320,7 +323,15 @@ pub fn locate_photo(content_real: &Path, dir: &Path, name: &str) -> PhotoFile {
     let path = dir.join(rel_path);
     let real = match path.canonicalize() {
         Ok(real) => real,
-        Err(_) => return PhotoFile::Missing,
+        Err(_) => {
+            let near = match (path.parent(), path.file_name()) {
+                (Some(parent), Some(file)) => {
+                    story_files::near_name(parent, &file.to_string_lossy())
+                }
+                _ => None,
+            };
+            return near.map_or(PhotoFile::Missing, PhotoFile::WrongCase);
+        }
     };
     if !real.starts_with(content_real) {
         return PhotoFile::Outside;

@@ -8,6 +8,7 @@ use std::path::PathBuf;
 
 use super::discover::StaticFile;
 use super::source::{At, Doc, Span};
+use super::story_refs::StoryFacts;
 use crate::diag::{Diagnostic, Lang};
 use crate::text::date::Date;
 
@@ -21,6 +22,8 @@ pub struct SiteConfig {
     pub theme: String,
     /// Earlier names of the organisation, oldest first (`[[organisation_history]]`).
     pub organisation_history: Vec<OrganisationEra>,
+    /// Where `theme` was written in site.toml, for the diagnostic of a missing theme.
+    pub theme_at: Option<Span>,
 }
 
 /// A name the organisation had until a day, and optionally the body above it and its
@@ -43,6 +46,7 @@ impl Default for SiteConfig {
             language: Lang::Vi,
             theme: "default".into(),
             organisation_history: Vec::new(),
+            theme_at: None,
         }
     }
 }
@@ -209,6 +213,12 @@ pub enum PhotoFile {
         width: u32,
         height: u32,
     },
+    /// Not there, but a file whose name differs only in case is.
+    WrongCase(String),
+    /// Found, but it could not be decoded (found by `media::verify`).
+    Damaged(String),
+    /// Found, but decoding it would need more memory than the build allows.
+    TooHeavy,
 }
 
 #[derive(Debug, Clone)]
@@ -249,6 +259,9 @@ pub struct Profile {
     pub packed_story: Option<Box<[u8]>>,
     /// What looked like personal data in a packed story, found before it was packed.
     pub story_privacy: Option<Vec<Diagnostic>>,
+    /// The story's links, images and files, and what else checking needs to know of it
+    /// (read with the story, see `content::story_refs`).
+    pub story_facts: StoryFacts,
     /// The top-level keys written, valid or not.
     pub keys: Vec<String>,
 }
@@ -287,6 +300,7 @@ impl Profile {
             body_line: 1,
             packed_story: None,
             story_privacy: None,
+            story_facts: StoryFacts::default(),
             keys: Vec::new(),
         }
     }

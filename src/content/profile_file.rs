@@ -4,6 +4,7 @@ use super::frontmatter::{SplitError, split};
 use super::model::{ConsentRecord, Kind, Profile, Record};
 use super::reader::{Need, Reader, Tbl};
 use super::source::{At, Doc};
+use super::story_refs::facts;
 use super::toml_doc;
 use crate::diag::{Diagnostic, Msg, Rule};
 
@@ -155,6 +156,7 @@ pub fn read_profile(loc: &Location, text: &str) -> (Option<Profile>, Vec<Diagnos
         body_line: parts.body_line,
         packed_story: None,
         story_privacy: None,
+        story_facts: facts(parts.body, parts.body_line, loc.year, loc.slug),
         keys: root
             .table
             .iter()

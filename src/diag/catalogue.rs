@@ -45,9 +45,12 @@ pub enum Expected {
 pub enum Msg {
     NoFrontMatter,
     Unterminated,
-    InvalidToml {
-        detail: String,
-    },
+    /// TOML that does not parse, put in the writer's words (see `toml`).
+    Toml(TomlMsg),
+    /// Something a story uses or links to (see `story`).
+    Story(StoryMsg),
+    /// A plausible typo: a date out of range, a plan's range, a placeholder… (see `typos`).
+    Typo(TypoMsg),
     InvalidUtf8,
     TooDeep {
         limit: usize,
@@ -58,6 +61,8 @@ pub enum Msg {
     UnknownField {
         key: String,
         suggestion: Option<String>,
+        /// The keys the table may have, for the hint when none is near.
+        known: Vec<String>,
     },
     MissingField {
         key: String,
@@ -94,10 +99,6 @@ pub enum Msg {
     BadBaseUrl {
         value: String,
     },
-    BadPercent {
-        key: String,
-        value: i64,
-    },
     DateWithTime {
         key: String,
     },
@@ -118,6 +119,8 @@ pub enum Msg {
     },
     NoPlan {
         year: u16,
+        /// An existing plan of another year to copy, if any.
+        model: Option<String>,
     },
     PlanInvalid {
         plan_file: String,
@@ -196,6 +199,11 @@ pub enum Msg {
     },
     PhotoOutside {
         path: String,
+    },
+    /// The photo is not there, but a file whose name differs only in case is.
+    PhotoWrongCase {
+        path: String,
+        actual: String,
     },
     PhotoNotAnImage {
         path: String,
@@ -367,9 +375,16 @@ fn pct_vi(part: i64, whole: i64) -> String {
     pct(part, whole).replace('.', ",")
 }
 
+mod forms;
 mod placement;
+pub mod story;
+pub mod toml;
+pub mod typos;
 mod words;
 mod years;
+pub use story::StoryMsg;
+pub use toml::{DatePart, TomlMsg, TomlProblem};
+pub use typos::TypoMsg;
 pub use words::{hint, text};
 
 impl Msg {
@@ -401,6 +416,7 @@ mod tests {
             Msg::UnknownField {
                 key: "unti".into(),
                 suggestion: Some("unit".into()),
+                known: vec!["unit".into()],
             },
             Msg::BelowThreshold {
                 in_favour: 8,
@@ -423,6 +439,7 @@ mod tests {
         let vi = Msg::UnknownField {
             key: "unti".into(),
             suggestion: Some("unit".into()),
+            known: Vec::new(),
         };
         assert!(vi.text(Lang::En).contains("did you mean `unit`?"));
     }

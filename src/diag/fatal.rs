@@ -3,6 +3,7 @@
 //! folder a build may not write into.
 
 use super::Lang;
+use crate::text::date::TODAY_VAR;
 
 /// Why an output folder is refused before anything is written (see `output::guard`).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -83,6 +84,23 @@ pub enum Fatal {
     LeadsOutside {
         path: String,
         target: String,
+    },
+    /// `BANGVANG_TODAY` is set to something that is not a date.
+    BadToday {
+        value: String,
+    },
+    /// `serve --bind` is not an IP address.
+    BadBind {
+        value: String,
+    },
+    /// `build --base-url` cannot be the site's address (see `site_file::base_url_problem`).
+    BadBaseUrl {
+        value: String,
+    },
+    /// The port `serve` was asked to listen on is taken.
+    PortInUse {
+        address: String,
+        port: u16,
     },
 }
 
@@ -202,6 +220,32 @@ impl Fatal {
             ),
             (LeadsOutside { path, target }, En) => format!(
                 "{path} is a symbolic link leading outside content/, to {target}: bangvang reads nothing outside content/ and themes/. Copy the file into content/ instead of linking it"
+            ),
+            (BadToday { value }, Vi) => format!(
+                "biến môi trường {TODAY_VAR} = \"{value}\" không phải một ngày dạng 2024-11-20"
+            ),
+            (BadToday { value }, En) => format!(
+                "the environment variable {TODAY_VAR} = \"{value}\" is not a date like 2024-11-20"
+            ),
+            (BadBind { value }, Vi) => {
+                format!("--bind {value}: không phải một địa chỉ IP (ví dụ 127.0.0.1 hoặc 0.0.0.0)")
+            }
+            (BadBind { value }, En) => {
+                format!("--bind {value}: not an IP address (e.g. 127.0.0.1 or 0.0.0.0)")
+            }
+            (BadBaseUrl { value }, Vi) => format!(
+                "--base-url \"{value}\" không dùng được: ví dụ \"/\", \"/thi-dua/\" hoặc \"https://intranet.example/thi-dua/\""
+            ),
+            (BadBaseUrl { value }, En) => format!(
+                "--base-url \"{value}\" cannot be used: e.g. \"/\", \"/thi-dua/\" or \"https://intranet.example/thi-dua/\""
+            ),
+            (PortInUse { address, port }, Vi) => format!(
+                "cổng {port} trên {address} đang có chương trình khác dùng (có thể là một `bangvang serve` khác): tắt chương trình đó, hoặc chọn cổng khác, ví dụ `bangvang serve --port {}`",
+                port.saturating_add(1)
+            ),
+            (PortInUse { address, port }, En) => format!(
+                "port {port} on {address} is in use by another program (perhaps another `bangvang serve`): stop it, or choose another port, e.g. `bangvang serve --port {}`",
+                port.saturating_add(1)
             ),
         }
     }

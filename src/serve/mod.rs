@@ -34,8 +34,8 @@ pub struct Options<'a> {
 /// Starts the server; returns only if it cannot start or the watcher stops.
 pub fn run(o: &Options) -> Result<(), Vec<Fatal>> {
     let ip: IpAddr = o.bind.parse().map_err(|_| {
-        vec![Fatal::BadArgument {
-            detail: format!("--bind {}: not an IP address", o.bind),
+        vec![Fatal::BadBind {
+            value: o.bind.to_string(),
         }]
     })?;
     // Watch first, so that an edit made during the first build is not missed.
@@ -65,9 +65,15 @@ pub fn run(o: &Options) -> Result<(), Vec<Fatal>> {
         }
     }
     let listener = TcpListener::bind(SocketAddr::new(ip, o.port)).map_err(|e| {
-        vec![Fatal::Unwritable {
-            path: format!("{ip}:{}", o.port),
-            detail: e.to_string(),
+        vec![match e.kind() {
+            std::io::ErrorKind::AddrInUse => Fatal::PortInUse {
+                address: ip.to_string(),
+                port: o.port,
+            },
+            _ => Fatal::Unwritable {
+                path: format!("{ip}:{}", o.port),
+                detail: e.to_string(),
+            },
         }]
     })?;
     let port = listener.local_addr().map_or(o.port, |a| a.port());

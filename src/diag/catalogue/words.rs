@@ -1,6 +1,7 @@
 //! The words themselves: `text` says what is wrong, `hint` how to fix it.
 
-use super::{Lang, Msg, did_you_mean, expected_words, pct, pct_vi};
+use super::forms::{form, table_of};
+use super::{Expected, Lang, Msg, did_you_mean, expected_words, pct, pct_vi, story, toml, typos};
 
 /// What is wrong, in one sentence.
 pub fn text(msg: &Msg, lang: Lang) -> String {
@@ -30,18 +31,19 @@ pub fn text(msg: &Msg, lang: Lang) -> String {
         (NoFrontMatter, En) => "the file does not start with a `+++` front-matter block".into(),
         (Unterminated, Vi) => "phần khai báo mở bằng `+++` nhưng không có dòng `+++` đóng lại".into(),
         (Unterminated, En) => "the front-matter opened with `+++` is never closed".into(),
-        (InvalidToml { detail }, Vi) => format!("TOML không hợp lệ: {detail}"),
-        (InvalidToml { detail }, En) => format!("invalid TOML: {detail}"),
+        (Toml(m), lang) => toml::text(m, lang),
+        (Story(m), lang) => story::text(m, lang),
+        (Typo(m), lang) => typos::text(m, lang),
         (InvalidUtf8, Vi) => "tệp không phải văn bản UTF-8 hợp lệ".into(),
         (InvalidUtf8, En) => "the file is not valid UTF-8 text".into(),
         (TooDeep { limit }, Vi) => format!("TOML lồng nhau quá {limit} tầng"),
         (TooDeep { limit }, En) => format!("TOML nested more than {limit} levels deep"),
         (TooLarge { limit_kb }, Vi) => format!("phần khai báo dài quá {limit_kb} KB"),
         (TooLarge { limit_kb }, En) => format!("the front-matter is longer than {limit_kb} KB"),
-        (UnknownField { key, suggestion }, Vi) => {
+        (UnknownField { key, suggestion, .. }, Vi) => {
             format!("khóa `{key}` không có trong định dạng{}", did_you_mean(suggestion, Vi))
         }
-        (UnknownField { key, suggestion }, En) => {
+        (UnknownField { key, suggestion, .. }, En) => {
             format!("unknown key `{key}`{}", did_you_mean(suggestion, En))
         }
         (MissingField { key }, Vi) => format!("thiếu khóa bắt buộc `{key}`"),
@@ -93,8 +95,6 @@ pub fn text(msg: &Msg, lang: Lang) -> String {
         (BadBaseUrl { value }, En) => format!(
             "`base_url` = \"{value}\" must start with /, http:// or https://"
         ),
-        (BadPercent { key, value }, Vi) => format!("`{key}` = {value} phải nằm trong khoảng 0 đến 100"),
-        (BadPercent { key, value }, En) => format!("`{key}` = {value} must be between 0 and 100"),
         (DateWithTime { key }, Vi) => format!("`{key}` phải là một ngày, không kèm giờ hay múi giờ"),
         (DateWithTime { key }, En) => format!("`{key}` must be a plain date, without a time or offset"),
         (DuplicateId { key, value }, Vi) => format!("`{key}` = \"{value}\" bị trùng"),
@@ -113,8 +113,8 @@ pub fn text(msg: &Msg, lang: Lang) -> String {
         (YearMismatch { found, folder }, En) => {
             format!("`year` = {found} differs from the folder's year ({folder})")
         }
-        (NoPlan { year }, Vi) => format!("thư mục năm {year} không có kế hoạch `_plan.toml`"),
-        (NoPlan { year }, En) => format!("the {year} folder has no `_plan.toml` plan"),
+        (NoPlan { year, .. }, Vi) => format!("thư mục năm {year} không có kế hoạch `_plan.toml`"),
+        (NoPlan { year, .. }, En) => format!("the {year} folder has no `_plan.toml` plan"),
         (PlanInvalid { plan_file }, Vi) => {
             format!("kế hoạch của năm này ({plan_file}) có lỗi nên chưa thể kiểm tra hồ sơ")
         }
@@ -259,6 +259,12 @@ pub fn text(msg: &Msg, lang: Lang) -> String {
         }
         (PhotoMissing { path }, Vi) => format!("không tìm thấy ảnh \"{path}\""),
         (PhotoMissing { path }, En) => format!("photo \"{path}\" not found"),
+        (PhotoWrongCase { path, actual }, Vi) => format!(
+            "không tìm thấy ảnh \"{path}\"; trong thư mục có tệp \"{actual}\" (tên tệp phân biệt chữ hoa, chữ thường)"
+        ),
+        (PhotoWrongCase { path, actual }, En) => format!(
+            "photo \"{path}\" not found; the folder has \"{actual}\" (file names are case-sensitive)"
+        ),
         (PhotoOutside { path }, Vi) => format!("ảnh \"{path}\" nằm ngoài thư mục content/"),
         (PhotoOutside { path }, En) => format!("photo \"{path}\" is outside content/"),
         (PhotoNotAnImage { path }, Vi) => format!("\"{path}\" không phải ảnh JPEG, PNG hay WebP"),
@@ -271,8 +277,9 @@ pub fn text(msg: &Msg, lang: Lang) -> String {
         (PhotoTooLarge { path, width, height, max }, En) => format!(
             "photo \"{path}\" is {width}×{height} pixels, too large to decode safely (at most {max} per side)"
         ),
-        (PhotoDamaged { path, detail }, Vi) => {
-            format!("không giải mã được ảnh \"{path}\": tệp hỏng hoặc bị cắt cụt ({detail})")
+        // The decoder's own words are English: the Vietnamese message says what they mean.
+        (PhotoDamaged { path, .. }, Vi) => {
+            format!("không giải mã được ảnh \"{path}\": tệp hỏng hoặc bị cắt cụt")
         }
         (PhotoDamaged { path, detail }, En) => {
             format!("cannot decode photo \"{path}\": the file is damaged or truncated ({detail})")
@@ -345,6 +352,9 @@ pub fn hint(msg: &Msg, lang: Lang) -> String {
             | PhotoConsentWithdrawn { .. }),
             l,
         ) => return super::years::hint(m, l),
+        (Toml(m), lang) => return toml::hint(m, lang),
+        (Story(m), lang) => return story::hint(m, lang),
+        (Typo(m), lang) => return typos::hint(m, lang),
         (NoFrontMatter, Vi) => {
             "thêm dòng `+++` ở đầu tệp, các khóa TOML, rồi một dòng `+++` nữa trước phần câu chuyện"
         }
@@ -353,10 +363,6 @@ pub fn hint(msg: &Msg, lang: Lang) -> String {
         }
         (Unterminated, Vi) => "thêm một dòng chỉ có `+++` sau khóa cuối cùng",
         (Unterminated, En) => "add a line with only `+++` after the last key",
-        (InvalidToml { .. }, Vi) => "kiểm tra dấu ngoặc kép, dấu = và tên bảng [..] ở dòng này",
-        (InvalidToml { .. }, En) => {
-            "check the quotes, the = sign and the [table] names on this line"
-        }
         (InvalidUtf8, Vi) => "lưu lại tệp với bảng mã UTF-8",
         (InvalidUtf8, En) => "save the file again as UTF-8",
         (TooDeep { .. } | TooLarge { .. }, Vi) => {
@@ -379,21 +385,35 @@ pub fn hint(msg: &Msg, lang: Lang) -> String {
             },
             En,
         ) => "rename the key as suggested, or remove it",
-        (UnknownField { .. }, Vi) => {
-            "xóa khóa này; các khóa hợp lệ có trong README, mục «Viết hồ sơ»"
+        (UnknownField { known, .. }, Vi) => {
+            return format!("xóa khóa này; ở đây chỉ có các khóa: {}", known.join(", "));
         }
-        (UnknownField { .. }, En) => "remove this key; the valid keys are listed in the README",
-        (MissingField { .. }, Vi) => {
-            "thêm khóa này; `bangvang new` tạo sẵn một hồ sơ mẫu đủ các khóa"
+        (UnknownField { known, .. }, En) => {
+            return format!("remove this key; the keys here are: {}", known.join(", "));
         }
-        (MissingField { .. }, En) => {
-            "add this key; `bangvang new` writes a skeleton with every key"
+        (MissingField { key }, Vi) => {
+            return match table_of(key) {
+                Some(t) => format!("thêm dòng `{}` vào bảng [{t}]", form(key, None)),
+                None => format!("thêm dòng `{}`", form(key, None)),
+            };
         }
-        (WrongType { .. } | DateWithTime { .. }, Vi) => {
-            "sửa giá trị theo đúng kiểu như trong README"
+        (MissingField { key }, En) => {
+            return match table_of(key) {
+                Some(t) => format!("add the line `{}` to the [{t}] table", form(key, None)),
+                None => format!("add the line `{}`", form(key, None)),
+            };
         }
-        (WrongType { .. } | DateWithTime { .. }, En) => {
-            "write the value in the type the README shows"
+        (WrongType { key, expected, .. }, Vi) => {
+            return format!("viết thế này: `{}`", form(key, Some(*expected)));
+        }
+        (WrongType { key, expected, .. }, En) => {
+            return format!("write it as `{}`", form(key, Some(*expected)));
+        }
+        (DateWithTime { key }, Vi) => {
+            return format!("viết thế này: `{}`", form(key, Some(Expected::Date)));
+        }
+        (DateWithTime { key }, En) => {
+            return format!("write it as `{}`", form(key, Some(Expected::Date)));
         }
         (EmptyText { .. }, Vi) => "viết nội dung cho khóa này, hoặc xóa khóa nếu không bắt buộc",
         (EmptyText { .. }, En) => "write something here, or remove the key if it is optional",
@@ -415,8 +435,6 @@ pub fn hint(msg: &Msg, lang: Lang) -> String {
         (BadBaseUrl { .. }, En) => {
             "for example \"/\", \"/thi-dua/\" or \"https://intranet.example/thi-dua/\""
         }
-        (BadPercent { .. }, Vi) => "nhập tỷ lệ phần trăm là số nguyên từ 0 đến 100",
-        (BadPercent { .. }, En) => "write the percentage as a whole number from 0 to 100",
         (DuplicateId { .. }, Vi) => "đặt một mã khác cho mục này",
         (DuplicateId { .. }, En) => "give this entry another id",
         (NotForKind { .. }, Vi) => "xóa khóa này, hoặc sửa `kind`",
@@ -429,8 +447,38 @@ pub fn hint(msg: &Msg, lang: Lang) -> String {
         (YearMismatch { .. }, En) => {
             "correct `year`, or move the profile to the right year's folder"
         }
-        (NoPlan { .. }, Vi) => "thêm `_plan.toml` của năm đó (xem content/2024/_plan.toml làm mẫu)",
-        (NoPlan { .. }, En) => "add that year's `_plan.toml` (content/2024/_plan.toml is a model)",
+        (
+            NoPlan {
+                year,
+                model: Some(m),
+            },
+            Vi,
+        ) => {
+            return format!(
+                "thêm content/{year}/_plan.toml, chép từ {m} rồi sửa theo kế hoạch năm {year}"
+            );
+        }
+        (
+            NoPlan {
+                year,
+                model: Some(m),
+            },
+            En,
+        ) => {
+            return format!(
+                "add content/{year}/_plan.toml: copy {m} and change it to the {year} plan"
+            );
+        }
+        (NoPlan { year, model: None }, Vi) => {
+            return format!(
+                "thêm content/{year}/_plan.toml với number, title, deadline, approval_percent, excellent_members_percent, các [[movement]] và [[criterion]]"
+            );
+        }
+        (NoPlan { year, model: None }, En) => {
+            return format!(
+                "add content/{year}/_plan.toml with number, title, deadline, approval_percent, excellent_members_percent, its [[movement]] and [[criterion]] entries"
+            );
+        }
         (PlanInvalid { .. }, Vi) => "sửa các lỗi của tệp kế hoạch trước",
         (PlanInvalid { .. }, En) => "fix the plan file's errors first",
         (UnknownUnit { .. }, Vi) => {
@@ -518,6 +566,12 @@ pub fn hint(msg: &Msg, lang: Lang) -> String {
         }
         (ProvinceWithoutDecision | RevokedWithoutDecision, En) => {
             "add a [decision] table with number and date"
+        }
+        (PhotoWrongCase { actual, .. }, Vi) => {
+            return format!("viết photo = \"{actual}\", hoặc đổi tên tệp cho đúng");
+        }
+        (PhotoWrongCase { actual, .. }, En) => {
+            return format!("write photo = \"{actual}\", or rename the file");
         }
         (PhotoMissing { .. } | PhotoOutside { .. }, Vi) => {
             "đặt ảnh cạnh tệp hồ sơ (hoặc trong thư mục hồ sơ) và ghi tên tệp ảnh vào `photo`"

@@ -1,18 +1,26 @@
-//! The command line: commands and flags (clap), nothing else.
+//! The command line: commands and flags (clap derive), nothing else. Their help is not
+//! written here but in `cli/words.rs`, in Vietnamese and English: a command or flag
+//! added here needs its two texts there (a test fails without them), and `cli::parse`
+//! puts the help, the usage lines and clap's own errors in the writer's language.
 
+mod errors;
+mod localize;
+mod words;
+
+use std::ffi::OsString;
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::error::{ContextKind, ContextValue};
+use clap::{FromArgMatches, Parser, Subcommand, ValueEnum};
+
+pub use localize::{command, language};
+
+use crate::diag::Lang;
 
 #[derive(Parser, Debug)]
-#[command(
-    name = "bangvang",
-    version,
-    about = "Bảng vàng: kiểm tra hồ sơ điển hình tiên tiến và xây dựng trang web tôn vinh"
-)]
+#[command(name = "bangvang", version)]
 pub struct Cli {
-    /// Language of messages: vi (default: the site's `language`) or en
-    #[arg(long, global = true, value_enum)]
+    #[arg(long, global = true, value_enum, value_name = "LANG")]
     pub lang: Option<LangArg>,
     #[command(subcommand)]
     pub command: Command,
@@ -32,60 +40,113 @@ pub enum Format {
 
 #[derive(Subcommand, Debug)]
 pub enum Command {
-    /// Check every profile, then build the site into output/
     Build {
-        /// The site's folder (holding content/)
-        #[arg(long, default_value = ".")]
+        #[arg(long, default_value = ".", value_name = "DIR")]
         root: PathBuf,
-        /// Where to write the site (default ROOT/output)
-        #[arg(long)]
+        #[arg(long, value_name = "DIR")]
         output: Option<PathBuf>,
-        /// Serve the site from this address instead of site.toml's base_url
-        #[arg(long)]
+        #[arg(long, value_name = "URL")]
         base_url: Option<String>,
-        /// Also publish pending nominations, marked as pending
         #[arg(long)]
         drafts: bool,
-        /// Print where the time went, phase by phase
         #[arg(long)]
         timings: bool,
         /// Build into a folder that holds files no build wrote (they are kept, never deleted)
         #[arg(long)]
         force: bool,
     },
-    /// Check every profile against its year's plan; write nothing
     Check {
-        #[arg(long, default_value = ".")]
+        #[arg(long, default_value = ".", value_name = "DIR")]
         root: PathBuf,
-        #[arg(long, value_enum, default_value = "human")]
+        #[arg(long, value_enum, default_value = "human", value_name = "FORMAT")]
         format: Format,
         /// Print the consent register (photos and stories: who agreed, since when, who
         /// withdrew) instead of the diagnostics
         #[arg(long)]
         consent: bool,
     },
-    /// Build, serve on loopback, rebuild on change and reload open pages
     Serve {
-        #[arg(long, default_value = ".")]
+        #[arg(long, default_value = ".", value_name = "DIR")]
         root: PathBuf,
-        #[arg(long, default_value_t = 1111)]
+        #[arg(long, default_value_t = 1111, value_name = "PORT")]
         port: u16,
-        #[arg(long, default_value = "127.0.0.1")]
+        #[arg(long, default_value = "127.0.0.1", value_name = "IP")]
         bind: String,
     },
-    /// Write a profile skeleton from the year's plan: YEAR/SLUG
     New {
-        /// YEAR/SLUG, e.g. 2024/nguyen-van-an
+        #[arg(value_name = "YEAR/SLUG")]
         target: String,
-        #[arg(long)]
+        #[arg(long, value_name = "KIND")]
         kind: String,
-        #[arg(long)]
+        #[arg(long, value_name = "UNIT")]
         unit: String,
-        #[arg(long)]
+        #[arg(long, value_name = "NAME")]
         name: Option<String>,
-        #[arg(long, default_value = ".")]
+        #[arg(long, default_value = ".", value_name = "DIR")]
         root: PathBuf,
     },
-    /// Create a new site in DIR: site.toml, units.toml, this year's plan, the theme
-    Init { dir: PathBuf },
+    Init {
+        #[arg(value_name = "DIR")]
+        dir: PathBuf,
+    },
+    /// Help on a command, in the writer's language (clap's own is turned off).
+    Help {
+        #[arg(value_name = "COMMAND")]
+        command: Option<String>,
+    },
 }
+
+/// Why the command line was not parsed: what to print, and the exit code.
+pub struct Refused {
+    pub text: String,
+    /// Help and the version go to standard output with exit code 0; errors to standard
+    /// error with exit code 2.
+    pub is_error: bool,
+}
+
+/// Parses the command line, with help and errors in `lang`.
+pub fn parse(args: &[OsString], lang: Lang) -> Result<Cli, Refused> {
+    let matches = command(lang)
+        .try_get_matches_from(args)
+        .and_then(|m| Cli::from_arg_matches(&m));
+    matches.map_err(|mut e| {
+        // clap leaves the usage line out of some errors (a bad value): every error
+        // here shows it.
+        if e.use_stderr() && e.get(ContextKind::Usage).is_none() {
+            let usage = usage(args, lang);
+            let _ = e.insert(ContextKind::Usage, ContextValue::StyledStr(usage.into()));
+        }
+        Refused {
+            is_error: e.use_stderr(),
+            text: errors::render(e, lang),
+        }
+    })
+}
+
+/// The usage line of the command `args` name (the program's when they name none).
+fn usage(args: &[OsString], lang: Lang) -> String {
+    let mut cmd = command(lang);
+    cmd.build();
+    let named = args
+        .iter()
+        .skip(1)
+        .find_map(|a| cmd.find_subcommand(a.to_str()?).cloned());
+    match named {
+        Some(mut sub) => sub.render_usage().to_string(),
+        None => cmd.render_usage().to_string(),
+    }
+}
+
+/// The help of `name` (the whole program for `None`), or `None` for no such command.
+pub fn help(name: Option<&str>, lang: Lang) -> Option<String> {
+    let mut cmd = command(lang);
+    cmd.build();
+    let mut cmd = match name {
+        None => cmd,
+        Some(n) => cmd.find_subcommand(n)?.clone(),
+    };
+    Some(cmd.render_help().to_string())
+}
+
+#[cfg(test)]
+mod tests;

@@ -19,18 +19,24 @@ pub mod render;
 pub mod serve;
 pub mod text;
 
-use clap::Parser;
+use std::io::Write;
 
-use cli::{Cli, Command, LangArg};
+use cli::{Command, LangArg};
 use diag::Lang;
 
 /// Runs the command line and returns the process's exit code.
 pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> u8 {
-    let cli = match Cli::try_parse_from(args) {
+    let args: Vec<std::ffi::OsString> = args.into_iter().collect();
+    let words = cli::language(&args);
+    let cli = match cli::parse(&args, words) {
         Ok(cli) => cli,
-        Err(e) => {
-            let _ = e.print();
-            return if e.use_stderr() { cmd::FATAL } else { cmd::OK };
+        Err(refused) if refused.is_error => {
+            let _ = std::io::stderr().write_all(refused.text.as_bytes());
+            return cmd::FATAL;
+        }
+        Err(shown) => {
+            let _ = std::io::stdout().write_all(shown.text.as_bytes());
+            return cmd::OK;
         }
     };
     let lang = cli.lang.map(|l| match l {
@@ -70,5 +76,27 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> u8 {
             root,
         } => cmd::new::run(&root, &target, &kind, &unit, name.as_deref(), lang),
         Command::Init { dir } => cmd::init::run(&dir, lang),
+        Command::Help { command } => {
+            let lang = lang.unwrap_or(words);
+            match cli::help(command.as_deref(), lang) {
+                Some(text) => {
+                    let _ = std::io::stdout().write_all(text.as_bytes());
+                    cmd::OK
+                }
+                None => {
+                    let detail = match lang {
+                        Lang::Vi => format!(
+                            "không có lệnh \"{}\"; gõ `bangvang help` để xem các lệnh",
+                            command.unwrap_or_default()
+                        ),
+                        Lang::En => format!(
+                            "there is no command \"{}\"; `bangvang help` lists them",
+                            command.unwrap_or_default()
+                        ),
+                    };
+                    cmd::fatal(&[diag::Fatal::BadArgument { detail }], lang)
+                }
+            }
+        }
     }
 }

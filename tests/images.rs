@@ -1,5 +1,6 @@
 //! Portraits end to end: the sample site's photos, metadata stripped, consent honoured,
-//! hostile files refused with a `photo` diagnostic (never a panic), and the cache.
+//! hostile files refused with a `photo` diagnostic (never a panic), and the cache; and
+//! the files beside stories (`story_files`).
 
 mod common;
 
@@ -9,6 +10,8 @@ use std::process::Output;
 
 #[path = "images/photos.rs"]
 mod photos;
+#[path = "images/story_files.rs"]
+mod story_files;
 
 use common::{Fixture, line_of, staff, tree};
 use photos::{LATITUDE, SERIAL, bomb_png, lying_png, portrait, with_gps_exif};
@@ -207,12 +210,20 @@ fn hostile_photos_give_photo_diagnostics_and_leave_the_output_alone() {
     );
     assert_eq!(tree(&f.path("output")), before, "the output changed");
 
-    // Two only decoding finds: `check` passes them, the build does not.
+    // Two only decoding finds, and `check` decodes what the build would: it finds them
+    // too, with the same `photo` diagnostic at the same place.
     for slug in ["khong-phai-anh", "qua-lon", "lien-ket", "leo-ra"] {
         fs::remove_dir_all(f.path(&format!("content/2024/{slug}"))).expect("rm");
     }
     let (code, diags) = f.check_json();
-    assert_eq!(code, 0, "{diags:?}");
+    assert_eq!(code, 1, "{diags:?}");
+    for (i, words) in [(1, "bị cắt cụt"), (3, "512 MiB")] {
+        let d = common::find(&diags, "photo", &files[i]);
+        assert!(
+            d["message"].as_str().unwrap_or_default().contains(words),
+            "{d}"
+        );
+    }
     let out = build(&f);
     let err = stderr(&out);
     assert_eq!(out.status.code(), Some(1), "{err}");

@@ -224,17 +224,38 @@ impl Fixture {
             .expect("runs")
     }
 
+    /// `run` with environment variables set (`BANGVANG_TODAY`).
+    pub fn run_env(&self, args: &[&str], env: &[(&str, &str)]) -> Output {
+        let mut cmd = Command::cargo_bin("bangvang").expect("binary is built");
+        cmd.current_dir(self.root()).args(args);
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        cmd.output().expect("runs")
+    }
+
+    /// `check --format json` as of the day `today`.
+    pub fn check_json_on(&self, today: &str) -> (i32, Vec<Value>) {
+        let out = self.run_env(&["check", "--format", "json"], &[("BANGVANG_TODAY", today)]);
+        json_of(out)
+    }
+
     /// `check --format json`: the exit code and the diagnostics.
     pub fn check_json(&self) -> (i32, Vec<Value>) {
         let out = self.run(&["check", "--format", "json"]);
-        let text = String::from_utf8(out.stdout).expect("UTF-8 output");
-        let diags: Value =
-            serde_json::from_str(&text).unwrap_or_else(|e| panic!("not JSON ({e}): {text}"));
-        (
-            out.status.code().expect("exit code"),
-            diags.as_array().expect("an array").clone(),
-        )
+        json_of(out)
     }
+}
+
+/// The exit code and the diagnostics of a `check --format json`.
+fn json_of(out: Output) -> (i32, Vec<Value>) {
+    let text = String::from_utf8(out.stdout).expect("UTF-8 output");
+    let diags: Value =
+        serde_json::from_str(&text).unwrap_or_else(|e| panic!("not JSON ({e}): {text}"));
+    (
+        out.status.code().expect("exit code"),
+        diags.as_array().expect("an array").clone(),
+    )
 }
 
 /// The 1-based line of the first line of `text` containing `needle`.

@@ -14,19 +14,30 @@ pub fn forbidden(c: char) -> bool {
         || n & 0xFFFE == 0xFFFE
 }
 
-/// The byte offset and the character of the first forbidden character of `s`.
+/// The byte offset and the character of the first forbidden character of `s`. Read
+/// byte by byte in UTF-8, without decoding: an ASCII control, C1 (`C2 80`–`C2 9F`), and
+/// the noncharacters `EF B7 90`–`EF B7 AF`, `EF BF BE`/`BF` and `F0`–`F4 ?? xF BE`/`BF`.
 pub fn first_forbidden(s: &str) -> Option<(usize, char)> {
-    // Most text is free of them: only bytes that can start one need a closer look
-    // (ASCII controls, C1 in UTF-8 `C2 80`–`C2 9F`, noncharacters in `EF B7` / `EF BF`
-    // and in the four-byte planes).
-    let suspicious = s.bytes().any(|b| {
-        b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')
-            || matches!(b, 0x7F | 0xC2 | 0xEF | 0xF0..=0xF4)
-    });
-    if !suspicious {
-        return None;
+    let b = s.as_bytes();
+    let at = |i: usize| b.get(i).copied().unwrap_or(0);
+    let mut i = 0;
+    while i < b.len() {
+        let hit = match b[i] {
+            0x00..=0x08 | 0x0B | 0x0C | 0x0E..=0x1F | 0x7F => true,
+            0xC2 => (0x80..=0x9F).contains(&at(i + 1)),
+            0xEF => {
+                (at(i + 1) == 0xB7 && (0x90..=0xAF).contains(&at(i + 2)))
+                    || (at(i + 1) == 0xBF && at(i + 2) >= 0xBE)
+            }
+            0xF0..=0xF4 => at(i + 1) & 0x0F == 0x0F && at(i + 2) == 0xBF && at(i + 3) >= 0xBE,
+            _ => false,
+        };
+        if hit {
+            return s[i..].chars().next().map(|c| (i, c));
+        }
+        i += 1;
     }
-    s.char_indices().find(|&(_, c)| forbidden(c))
+    None
 }
 
 /// `s` with every control character (line breaks included) and noncharacter written as

@@ -64,6 +64,11 @@ pub const HELP: &[(&str, &str, &str)] = &[
         "How to print the results: human (for people) or json (for other programs)",
     ),
     (
+        "check --consent",
+        "In sổ đồng ý (ảnh và câu chuyện: ai đã đồng ý, từ ngày nào, ai đã rút lại) thay cho các lỗi",
+        "Print the consent register (photos and stories: who agreed, since when, who withdrew) instead of the diagnostics",
+    ),
+    (
         "serve",
         "Xây dựng trang web, phục vụ trên máy này, dựng lại mỗi khi lưu tệp và tải lại các trang đang mở",
         "Build the site, serve it on this machine, rebuild on every save and reload open pages",

@@ -5,13 +5,13 @@
 //! written into its text.
 
 use std::ffi::OsString;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use clap::{Arg, ArgAction, Command, CommandFactory};
-use toml::de::{DeTable, DeValue};
 
 use super::Cli;
 use super::words::text;
+use crate::content::site_file;
 use crate::diag::Lang;
 
 /// The language of the help and the errors for `args`: `--lang` when given (and
@@ -36,20 +36,7 @@ pub fn language(args: &[OsString]) -> Lang {
         return lang;
     }
     let root = value("--root").map_or_else(|| PathBuf::from("."), PathBuf::from);
-    site_language(&root).unwrap_or_default()
-}
-
-/// The `language` of `root/content/site.toml`, when it says one.
-fn site_language(root: &Path) -> Option<Lang> {
-    let text = std::fs::read_to_string(root.join("content/site.toml")).ok()?;
-    if text.len() > crate::content::toml_doc::MAX_BYTES {
-        return None;
-    }
-    let table = DeTable::parse(&text).ok()?;
-    table.get_ref().iter().find_map(|(k, v)| match v.get_ref() {
-        DeValue::String(s) if k.get_ref().as_ref() == "language" => Lang::parse(s),
-        _ => None,
-    })
+    site_file::language(&root).unwrap_or_default()
 }
 
 /// Headings and placeholders of the help, in `lang`.

@@ -49,6 +49,11 @@ pub const HELP: &[(&str, &str, &str)] = &[
         "Print where the time went, step by step",
     ),
     (
+        "build --force",
+        "Xây dựng cả vào một thư mục đang có tệp không do bangvang ghi (các tệp đó được giữ nguyên, không bao giờ bị xoá)",
+        "Build into a folder that holds files no build wrote (they are kept, never deleted)",
+    ),
+    (
         "check",
         "Kiểm tra mọi hồ sơ theo kế hoạch của năm; không ghi gì",
         "Check every profile against its year's plan; write nothing",

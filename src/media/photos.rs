@@ -12,7 +12,7 @@ mod cache;
 mod encode;
 mod withdrawn;
 
-pub(crate) use cache::write_atomic;
+pub(crate) use crate::media::store::write_atomic;
 pub use cache::{Size, VERSION, key};
 pub use encode::{
     Encoded, Failure, MAX_ALLOC, MAX_FILE_BYTES, QUALITY, WIDTHS, decode, flatten, jpeg_complete,
@@ -37,6 +37,8 @@ use cache::Cache;
 pub struct Published {
     /// For each profile of the site, the sizes of its published photo, narrowest first.
     pub sizes: Vec<Option<Vec<Size>>>,
+    /// For each profile of the site, the key of its published photo (its content).
+    pub keys: Vec<Option<String>>,
     /// Photos decoded and encoded by this build, and those taken from the cache.
     pub processed: usize,
     pub reused: usize,
@@ -49,6 +51,20 @@ pub struct Published {
 /// The file name of one size.
 pub fn file_name(width: u32) -> String {
     format!("anh-{width}.jpg")
+}
+
+/// The JPEG of one published size of the photo whose key is `key`: from the cache when
+/// it has it, else made again from the original at `path` (a build without a cache).
+pub fn size_bytes(cache_dir: Option<&Path>, key: &str, width: u32, path: &Path) -> Option<Vec<u8>> {
+    if let Some(bytes) = cache_dir.and_then(|d| Cache::new(d).read(key, width).ok()) {
+        return Some(bytes);
+    }
+    let original = std::fs::read(path).ok()?;
+    process(&original)
+        .ok()?
+        .into_iter()
+        .find(|e| e.width == width)
+        .map(|e| e.bytes)
 }
 
 /// The profiles among `published` (indexes into the site's profiles) whose photo may be
@@ -207,6 +223,7 @@ pub fn publish(
     prune: bool,
     wanted: &(dyn Fn(&str) -> bool + Sync),
     sink: &dyn Sink,
+    progress: bool,
 ) -> Published {
     let cache = cache_dir.map(Cache::new);
     let gone = withdrawn(site);
@@ -214,17 +231,21 @@ pub fn publish(
     if let Some(dir) = cache_dir {
         evict(dir, &gone);
     }
+    let bar = super::progress::bar(candidates.len(), "ảnh", progress);
     let results: Vec<_> = candidates
         .par_iter()
         .map(|&(i, path)| {
             let p = &site.profiles[i];
             let write = wanted(&format!("{}/{}/index.html", p.year, p.slug));
-            let one = publish_one(p, path, cache.as_ref(), write, &gone_keys, sink);
-            (i, one)
+            let done = publish_one(p, path, cache.as_ref(), write, &gone_keys, sink);
+            bar.inc(1);
+            (i, done)
         })
         .collect();
+    bar.finish_and_clear();
     let mut out = Published {
         sizes: vec![None; site.profiles.len()],
+        keys: vec![None; site.profiles.len()],
         ..Published::default()
     };
     let mut used = HashSet::new();
@@ -232,6 +253,7 @@ pub fn publish(
         match r {
             Ok((sizes, key, processed)) => {
                 out.sizes[i] = Some(sizes);
+                out.keys[i] = Some(key.clone());
                 used.insert(key);
                 *if processed {
                     &mut out.processed

@@ -211,6 +211,7 @@ pub fn render(
         opts.only.is_none(),
         &|page: &str| opts.only.as_ref().is_none_or(|only| only.contains(page)),
         sink,
+        false,
     );
     let stories = story_files::publish(
         site,

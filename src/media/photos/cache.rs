@@ -9,10 +9,10 @@ use std::collections::HashSet;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::encode::{Encoded, MAX_ALLOC, QUALITY, WIDTHS};
 use crate::content::load::MAX_PHOTO_SIDE;
+use crate::media::store::{is_key, write_atomic};
 
 /// Bump when the published bytes change for the same photo (a new filter, encoder…).
 pub const VERSION: u32 = 1;
@@ -45,30 +45,11 @@ pub struct Cache {
     dir: PathBuf,
 }
 
-static TEMP: AtomicUsize = AtomicUsize::new(0);
-
-/// Writes through a temporary file in the same folder and a rename.
-pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let n = TEMP.fetch_add(1, Ordering::Relaxed);
-    let tmp = path.with_file_name(format!(".{name}.{}.{n}.tmp", std::process::id()));
-    fs::write(&tmp, bytes)
-        .and_then(|()| fs::rename(&tmp, path))
-        .inspect_err(|_| {
-            let _ = fs::remove_file(&tmp);
-        })
-}
-
 /// A file name the cache wrote: a 64-digit key, then `.txt` or `-WIDTH.jpg`.
 fn key_of(name: &str) -> Option<&str> {
     let key = name.get(..64)?;
     let rest = &name[64..];
-    let ours = key
-        .bytes()
-        .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+    let ours = is_key(key)
         && (rest == ".txt"
             || rest
                 .strip_prefix('-')

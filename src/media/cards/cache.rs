@@ -1,0 +1,158 @@
+//! The cache of share cards, keyed by everything a card is made from (its words, its
+//! picture, the photo's content, the font, the design's version), never by file times:
+//! a card whose inputs did not change is drawn once. One flat folder of `KEY.png` and
+//! `KEY.jpg` files, each written through a rename.
+
+use std::collections::HashSet;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use super::design::{Content, Picture};
+use super::encode::Format;
+use super::font;
+use crate::media::store::{is_key, write_atomic};
+
+/// Bump when the cards drawn from the same content change (design, encoding).
+pub const VERSION: u32 = 1;
+
+/// The key of a card: its content, the photo's key when it has one, the font and the
+/// version of the design.
+pub fn key(content: &Content, photo_key: Option<&str>) -> String {
+    let mut h = blake3::Hasher::new();
+    let mut field = |s: &str| {
+        h.update(&(s.len() as u64).to_le_bytes());
+        h.update(s.as_bytes());
+    };
+    field(&format!(
+        "bangvang card v{VERSION}; font {}; png/jpeg q{}",
+        font::fingerprint(),
+        super::encode::QUALITY
+    ));
+    field(&content.agency);
+    field(&content.kicker);
+    field(&content.title);
+    field(&content.lines.len().to_string());
+    for l in &content.lines {
+        field(l);
+    }
+    field(content.mark.as_deref().unwrap_or("\u{0}none"));
+    field(&content.foot);
+    match &content.picture {
+        Picture::Photo => field(&format!("photo {}", photo_key.unwrap_or(""))),
+        Picture::Initials { text, color } => field(&format!("initials {text} {color}")),
+        Picture::Year(y) => field(&format!("year {y}")),
+        Picture::Star => field("star"),
+    }
+    h.finalize().to_hex().to_string()
+}
+
+pub struct Cache {
+    dir: PathBuf,
+}
+
+impl Cache {
+    pub fn new(dir: &Path) -> Cache {
+        Cache {
+            dir: dir.to_path_buf(),
+        }
+    }
+
+    fn file(&self, key: &str, f: Format) -> PathBuf {
+        self.dir.join(format!("{key}.{}", f.extension()))
+    }
+
+    /// The card cached under `key`, when there is one whose file looks like its format.
+    pub fn lookup(&self, key: &str) -> Option<(Vec<u8>, Format)> {
+        [Format::Png, Format::Jpeg].into_iter().find_map(|f| {
+            let bytes = fs::read(self.file(key, f)).ok()?;
+            let ok = match f {
+                Format::Png => bytes.starts_with(b"\x89PNG\r\n\x1a\n"),
+                Format::Jpeg => bytes.starts_with(&[0xFF, 0xD8]) && bytes.ends_with(&[0xFF, 0xD9]),
+            };
+            ok.then_some((bytes, f))
+        })
+    }
+
+    /// Keeps a card. The cache only saves time: a failure is ignored.
+    pub fn store(&self, key: &str, bytes: &[u8], f: Format) {
+        let _ =
+            fs::create_dir_all(&self.dir).and_then(|()| write_atomic(&self.file(key, f), bytes));
+    }
+
+    /// Removes the cards whose key is not in `used`, and nothing the cache did not write;
+    /// returns how many files went.
+    pub fn prune(&self, used: &HashSet<String>) -> usize {
+        let Ok(entries) = fs::read_dir(&self.dir) else {
+            return 0;
+        };
+        let mut removed = 0;
+        for entry in entries.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let Some((key, ext)) = name.split_once('.') else {
+                continue;
+            };
+            if is_key(key)
+                && Format::from_extension(ext).is_some()
+                && !used.contains(key)
+                && fs::remove_file(entry.path()).is_ok()
+            {
+                removed += 1;
+            }
+        }
+        removed
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn content(title: &str) -> Content {
+        Content {
+            agency: "Sở Xây dựng".into(),
+            kicker: "Điển hình tiên tiến năm 2024".into(),
+            title: title.into(),
+            lines: vec!["Chuyên viên".into()],
+            mark: None,
+            foot: String::new(),
+            picture: Picture::Initials {
+                text: "NA".into(),
+                color: "#8b1e1e".into(),
+            },
+        }
+    }
+
+    #[test]
+    fn the_key_follows_every_input() {
+        let a = content("Nguyễn Văn An");
+        assert_eq!(key(&a, None), key(&a.clone(), None));
+        assert_ne!(key(&a, None), key(&content("Nguyễn Văn Ân"), None));
+        let mut b = a.clone();
+        b.mark = Some("Điển hình cấp tỉnh".into());
+        assert_ne!(key(&a, None), key(&b, None));
+        let mut p = a.clone();
+        p.picture = Picture::Photo;
+        assert_ne!(key(&p, Some("1")), key(&p, Some("2")));
+        // Fields cannot run into each other.
+        let mut c = a.clone();
+        c.lines = vec!["Chuyên".into(), "viên".into()];
+        assert_ne!(key(&a, None), key(&c, None));
+    }
+
+    #[test]
+    fn store_lookup_prune() {
+        let tmp = tempfile::tempdir().expect("tempdir");
+        let cache = Cache::new(&tmp.path().join("the"));
+        let (a, b) = (key(&content("A"), None), key(&content("B"), None));
+        assert!(cache.lookup(&a).is_none());
+        cache.store(&a, b"\x89PNG\r\n\x1a\nrest", Format::Png);
+        cache.store(&b, &[0xFF, 0xD8, 1, 0xFF, 0xD9], Format::Jpeg);
+        assert_eq!(cache.lookup(&a).map(|x| x.1), Some(Format::Png));
+        assert_eq!(cache.lookup(&b).map(|x| x.1), Some(Format::Jpeg));
+        fs::write(tmp.path().join("the/notes.txt"), "mine").expect("write");
+        assert_eq!(cache.prune(&HashSet::from([b.clone()])), 1);
+        assert!(cache.lookup(&a).is_none());
+        assert!(cache.lookup(&b).is_some());
+        assert!(tmp.path().join("the/notes.txt").exists());
+    }
+}

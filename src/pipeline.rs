@@ -11,6 +11,8 @@ use crate::diag::{Diagnostic, Fatal, Lang, report};
 use crate::render::{self, Sink, Summary, theme};
 
 pub use crate::media::verify::{PHOTO_CACHE, STORY_CACHE};
+/// Where share cards are kept between builds, inside the site's root.
+pub const CARD_CACHE: &str = ".cache/bangvang/the";
 
 /// Why rendering failed: a problem of the theme's templates (exit 1), or of files (exit 2).
 #[derive(Debug)]
@@ -95,6 +97,9 @@ pub fn build_site(req: &Request, sink: &dyn Sink) -> Result<Summary, Stopped> {
         search: req.search,
         photo_cache: Some(req.root.join(PHOTO_CACHE)),
         story_cache: Some(req.root.join(STORY_CACHE)),
+        card_cache: Some(req.root.join(CARD_CACHE)),
+        // A bar only on a terminal, and only for a step long enough to need one.
+        progress: true,
     };
     let summary = render::render(req.site, &theme, &opts, sink).map_err(|e| match e {
         render::Error::Template(errors) => failed(Failure::Template(errors)),

@@ -46,6 +46,7 @@ pub fn check_profile(site: &Site, p: &Profile) -> Out {
     story::files(p, &mut out);
     story::text(p, &mut out);
     placeholder::placeholders(p, &mut out);
+    media::card_text(p, &mut out);
     privacy::photo_consent(p, &mut out);
     privacy::personal_data(p, &mut out);
     people::person_field(p, &mut out);

@@ -329,6 +329,11 @@ pub enum Msg {
     StaticConflict {
         path: String,
     },
+    /// A character the share cards' built-in font cannot draw (SPEC §5).
+    CardGlyph {
+        text: String,
+        ch: char,
+    },
 }
 
 fn expected_words(e: Expected, lang: Lang) -> &'static str {

@@ -2,7 +2,9 @@
 //! the plain views templates receive, feeds and the sitemap. Never reads content files.
 
 pub mod avatar;
+pub mod board;
 pub mod card_fn;
+pub mod charts;
 pub mod feeds;
 pub mod history;
 pub mod index;
@@ -11,6 +13,8 @@ pub mod pages;
 pub mod photo_views;
 pub mod profile_view;
 pub mod search;
+pub mod share;
+pub mod stats;
 pub mod theme;
 pub mod urls;
 pub mod views;
@@ -22,8 +26,9 @@ use std::time::{Duration, Instant};
 use rayon::prelude::*;
 
 use crate::content::model::Site;
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Msg, Rule};
 use crate::facts::status::Status;
+use crate::media::cards;
 use crate::media::photos as images;
 use crate::media::story_files;
 pub use crate::output::Sink;
@@ -49,6 +54,10 @@ pub struct Options {
     pub photo_cache: Option<PathBuf>,
     /// Where published story images are cached (`ROOT/.cache/bangvang/truyen`).
     pub story_cache: Option<PathBuf>,
+    /// Where share cards are cached between builds (`ROOT/.cache/bangvang/the`).
+    pub card_cache: Option<PathBuf>,
+    /// Whether the long steps (photos, cards) show their progress on a terminal.
+    pub progress: bool,
 }
 
 /// What a build produced, for the summary line.
@@ -64,6 +73,9 @@ pub struct Summary {
     pub photos_reused: usize,
     /// Files beside stories published: images made or reused, other files copied.
     pub story_files: usize,
+    /// Share cards drawn by this build, and those reused from the cache.
+    pub cards_made: usize,
+    pub cards_reused: usize,
     /// Where the time went inside rendering.
     pub phases: Vec<(&'static str, Duration)>,
 }
@@ -73,7 +85,8 @@ pub struct Summary {
 pub enum Error {
     /// Templates that failed, or files that could not be written.
     Template(Vec<String>),
-    /// Photos that could not be published (`photo` diagnostics: content errors).
+    /// Photos that could not be published (`photo` diagnostics), or card text the
+    /// built-in font cannot draw (`invalid-value`): content errors.
     Photos(Vec<Diagnostic>),
 }
 
@@ -101,10 +114,13 @@ fn site_view(site: &Site, urls: &Urls, opts: &Options, years: &[u16]) -> SiteVie
             .map(|&year| YearLink {
                 year,
                 url: urls.year(year),
+                board_url: urls.board(year),
             })
             .collect(),
         search_index_url: urls.at("tim-kiem/index.json"),
         search_js_url: urls.at("search.js"),
+        stats_url: urls.stats(),
+        share_js_url: urls.at("share.js"),
     }
 }
 
@@ -211,7 +227,7 @@ pub fn render(
         opts.only.is_none(),
         &|page: &str| opts.only.as_ref().is_none_or(|only| only.contains(page)),
         sink,
-        false,
+        opts.progress,
     );
     let stories = story_files::publish(
         site,
@@ -235,11 +251,13 @@ pub fn render(
     photo_views::attach(&mut index, &photos, site.config.language);
     clock.lap("images");
     let index = index;
+    let wanted = |path: &str| opts.only.as_ref().is_none_or(|only| only.contains(path));
+    let (share_cards, made) = share_media(&index, theme, opts, &photos, &wanted, sink)?;
+    clock.lap("share cards and QR codes");
     let years = site.years();
     let view = site_view(site, &urls, opts, &years);
-    let pages = Pages::new(&index, theme, &view);
+    let pages = Pages::new(&index, theme, &view, &share_cards);
     let pages = &pages;
-    let wanted = |path: &str| opts.only.as_ref().is_none_or(|only| only.contains(path));
 
     // Profile pages a chunk at a time, and beside them the feed, the sitemap and the
     // search index (which have steps that run on one core); then the lists.
@@ -292,8 +310,68 @@ pub fn render(
         photos_processed: photos.processed,
         photos_reused: photos.reused,
         story_files: stories.processed + stories.reused + stories.copied,
+        cards_made: made.0,
+        cards_reused: made.1,
         phases: clock.laps,
     })
+}
+
+/// The share cards of the profiles, years and home page, and the QR codes of the
+/// profiles; a card text the font cannot draw is a diagnostic of its profile (or, for the
+/// site's own words, an error naming them). Returns the cards and how many were drawn
+/// and reused.
+fn share_media(
+    index: &Index,
+    theme: &Theme,
+    opts: &Options,
+    photos: &images::Published,
+    wanted: &(dyn Fn(&str) -> bool + Sync),
+    sink: &dyn Sink,
+) -> Result<(share::Cards, (usize, usize)), Error> {
+    let (jobs, owners) = share::jobs(index, theme, photos, opts.photo_cache.as_deref(), wanted);
+    let made = cards::publish(
+        &jobs,
+        opts.card_cache.as_deref(),
+        opts.only.is_none(),
+        sink,
+        opts.progress,
+    );
+    let mut diags = Vec::new();
+    let mut errors = made.errors.clone();
+    for m in &made.missing {
+        let msg = Msg::CardGlyph {
+            text: m.text.clone(),
+            ch: m.ch,
+        };
+        match owners[m.job].0 {
+            share::Owner::Profile(i) => {
+                let p = &index.site.profiles[i];
+                let (span, field) = match (&p.name, &p.position) {
+                    (Some(n), _) if n.value.contains(m.ch) => (Some(n.span), Some("name")),
+                    (_, Some(x)) if x.value.contains(m.ch) => (Some(x.span), Some("position")),
+                    _ => (None, None),
+                };
+                diags.push(p.doc.diag(Rule::InvalidValue, span, field, msg));
+            }
+            _ => errors.push(format!(
+                "content/site.toml, content/units.toml: {}",
+                msg.text(index.site.config.language)
+            )),
+        }
+    }
+    if !diags.is_empty() {
+        crate::diag::sort(&mut diags);
+        diags.dedup_by(|a, b| a.file == b.file && a.line == b.line);
+        return Err(Error::Photos(diags));
+    }
+    errors.extend(share::write_qr(index, wanted, sink));
+    if !errors.is_empty() {
+        errors.sort();
+        errors.dedup();
+        return Err(Error::Template(errors));
+    }
+    let cards = share::Cards::new(&owners, &made.cards);
+    Ok((cards, (made.made, made.reused)))
 }
 
 /// The profile pages, a chunk at a time: Markdown, then templates and writing.
@@ -328,7 +406,12 @@ fn list_pages<'a>(pages: &'a Pages, site: &'a Site, years: &[u16]) -> Vec<Job<'a
     jobs.push((page_file(""), Box::new(move || pages.home())));
     for &y in years {
         jobs.push((page_file(&format!("{y}/")), Box::new(move || pages.year(y))));
+        jobs.push((
+            page_file(&format!("{y}/in/")),
+            Box::new(move || pages.board(y)),
+        ));
     }
+    jobs.push((page_file("thong-ke/"), Box::new(move || pages.stats())));
     jobs.push((page_file("don-vi/"), Box::new(move || pages.units())));
     for u in &site.units {
         jobs.push((

@@ -9,6 +9,7 @@ use tera::{Context, Tera};
 use super::history::{issuer, neighbours, unit_link, year_lists};
 use super::index::Index;
 use super::markdown;
+use super::share::{self, Cards, Owner};
 use super::theme::{Theme, describe};
 use super::views::*;
 use crate::content::model::{Kind, Plan, Unit};
@@ -35,6 +36,8 @@ const PAGE_BYTES: usize = 32 * 1024;
 pub struct Pages<'a> {
     pub index: &'a Index<'a>,
     pub theme: &'a Theme,
+    /// The share cards of the build, for the pages' share tags and panel.
+    pub cards: &'a Cards,
     /// The theme's templates with this build's `site`.
     tera: Tera,
     /// Markdown for this build's base path.
@@ -68,36 +71,65 @@ fn count(cards: &[&Card]) -> Counts {
 }
 
 impl<'a> Pages<'a> {
-    pub fn new(index: &'a Index<'a>, theme: &'a Theme, site: &SiteView) -> Pages<'a> {
+    pub fn new(
+        index: &'a Index<'a>,
+        theme: &'a Theme,
+        site: &SiteView,
+        cards: &'a Cards,
+    ) -> Pages<'a> {
         let mut tera = theme.tera.clone();
         tera.global_context().insert("site", site);
         let markdown = markdown::Markdown::new(&index.urls.base);
         Pages {
             index,
             theme,
+            cards,
             tera,
             markdown,
         }
     }
 
-    fn meta(
+    /// A page's own values; `owner` is whose share card it shows (the home page's when
+    /// `None`).
+    pub(super) fn meta(
         &self,
         kind: &'static str,
         title: String,
         description: Option<&str>,
         path: &str,
+        owner: Option<Owner>,
     ) -> PageMeta {
-        let site = &self.index.site.config;
+        let ix = self.index;
+        let site = &ix.site.config;
+        let description = description.unwrap_or(&site.description).to_string();
+        let (qr, caption) = match owner {
+            Some(Owner::Profile(i)) => (share::has_qr(ix, i), share::caption(ix, self.theme, i)),
+            _ => (false, String::new()),
+        };
+        let shared_title = if kind == "home" { &site.title } else { &title };
+        let share = share::view(
+            ix,
+            share::Page {
+                kind,
+                title: shared_title,
+                description: &description,
+                path,
+                card: self.cards.of(owner),
+                qr,
+                caption,
+            },
+        );
         PageMeta {
             kind,
             title,
-            description: description.unwrap_or(&site.description).to_string(),
-            url: self.index.urls.absolute(path),
+            description,
+            url: ix.urls.absolute(path),
+            share,
         }
     }
 
     /// Renders `template` with `page` and the extra values.
-    fn render(
+    pub(super) fn render(
         &self,
         template: &str,
         page: PageMeta,
@@ -161,6 +193,7 @@ impl<'a> Pages<'a> {
             year,
             organisation,
             url: ix.urls.year(year),
+            board_url: ix.urls.board(year),
             plan: ix.site.plan(year).map(|p| plan_view(ix, p)),
             provincial: cards.iter().filter(|c| c.provincial).copied().collect(),
             collectives: by_kind("collective"),
@@ -227,7 +260,13 @@ impl<'a> Pages<'a> {
             .collect();
         let units = self.unit_views();
         let title = self.index.site.config.title.clone();
-        let page = self.meta("home", title, None, &self.index.urls.home());
+        let page = self.meta(
+            "home",
+            title,
+            None,
+            &self.index.urls.home(),
+            Some(Owner::Home),
+        );
         self.render(
             "home.html",
             page,
@@ -243,7 +282,13 @@ impl<'a> Pages<'a> {
     pub fn year(&self, year: u16) -> Result<Html, String> {
         let roll = self.roll(year);
         let description = roll.plan.as_ref().map(|p| p.title.clone());
-        let page = self.meta("year", year.to_string(), description.as_deref(), &roll.url);
+        let page = self.meta(
+            "year",
+            year.to_string(),
+            description.as_deref(),
+            &roll.url,
+            Some(Owner::Year(year)),
+        );
         self.render("year.html", page, &[("roll", &roll)], "")
     }
 
@@ -286,7 +331,14 @@ impl<'a> Pages<'a> {
             self.related(i, p, &shown)
         };
         let url = ix.urls.profile(p.year, &p.slug);
-        let page = self.meta("profile", view.name.clone(), Some(&view.summary), &url);
+        let owner = (status == Status::Recognised).then_some(Owner::Profile(i));
+        let page = self.meta(
+            "profile",
+            view.name.clone(),
+            Some(&view.summary),
+            &url,
+            owner,
+        );
         let plan = plan.map(|p| plan_view(ix, p));
         self.render(
             "profile.html",
@@ -307,7 +359,7 @@ impl<'a> Pages<'a> {
         let (former, current): (Vec<&UnitView>, Vec<&UnitView>) =
             units.iter().partition(|u| u.former);
         let title = self.theme.word("units_title", "Đơn vị").to_string();
-        let page = self.meta("units", title, None, &self.index.urls.units());
+        let page = self.meta("units", title, None, &self.index.urls.units(), None);
         self.render(
             "units.html",
             page,
@@ -370,13 +422,19 @@ impl<'a> Pages<'a> {
             })
             .collect();
         let description = u.description.clone();
-        let page = self.meta("unit", u.name.clone(), description.as_deref(), &view.url);
+        let page = self.meta(
+            "unit",
+            u.name.clone(),
+            description.as_deref(),
+            &view.url,
+            None,
+        );
         self.render("unit.html", page, &[("unit", &view), ("years", &years)], "")
     }
 
     pub fn search(&self) -> Result<Html, String> {
         let title = self.theme.word("search_title", "Tìm kiếm").to_string();
-        let page = self.meta("search", title, None, &self.index.urls.search());
+        let page = self.meta("search", title, None, &self.index.urls.search(), None);
         self.render("search.html", page, &[], "")
     }
 
@@ -385,7 +443,7 @@ impl<'a> Pages<'a> {
             .theme
             .word("not_found_title", "Không tìm thấy trang")
             .to_string();
-        let page = self.meta("404", title, None, &self.index.urls.at("404.html"));
+        let page = self.meta("404", title, None, &self.index.urls.at("404.html"), None);
         self.render("404.html", page, &[], "")
     }
 }

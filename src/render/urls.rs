@@ -65,6 +65,40 @@ impl Urls {
     pub fn search(&self) -> String {
         self.at("tim-kiem/")
     }
+
+    /// The year's honour board to print (SPEC §5).
+    pub fn board(&self, year: u16) -> String {
+        self.at(&format!("{year}/in/"))
+    }
+
+    /// The statistics page (SPEC §5).
+    pub fn stats(&self) -> String {
+        self.at("thong-ke/")
+    }
+
+    /// The host (and path) of a full `base_url`, as a card prints it at its foot:
+    /// `thiduakhenthuong.sxd.binhphuoc.gov.vn/thi-dua`.
+    pub fn host(&self) -> Option<String> {
+        let origin = self.origin.as_ref()?;
+        let host = origin.split_once("://").map_or(origin.as_str(), |(_, h)| h);
+        Some(format!("{host}{}", self.base.trim_end_matches('/')))
+    }
+}
+
+/// The files the share step writes beside the pages (SPEC §4): the card of each page
+/// that has one (`chia-se.png`, or `chia-se.jpg` with a photo) and the QR code of each
+/// published profile (`qr.svg`, with a full `base_url`); the pages it adds are the
+/// honour boards `YEAR/in/` and the statistics `thong-ke/`.
+pub fn share_files(rel_dir: &str) -> [String; 3] {
+    let dir = rel_dir.trim_matches('/');
+    let at = |name: &str| {
+        if dir.is_empty() {
+            name.to_string()
+        } else {
+            format!("{dir}/{name}")
+        }
+    };
+    [at("chia-se.png"), at("chia-se.jpg"), at("qr.svg")]
 }
 
 /// The file a page's address is written to, relative to the output folder.
@@ -158,5 +192,12 @@ mod tests {
         assert_eq!(u.home(), "/");
         assert_eq!(page_file(""), "index.html");
         assert_eq!(page_file("2024/a/"), "2024/a/index.html");
+        let u = Urls::new("https://intranet.example/thi-dua/");
+        assert_eq!(u.board(2024), "/thi-dua/2024/in/");
+        assert_eq!(u.stats(), "/thi-dua/thong-ke/");
+        assert_eq!(u.host().as_deref(), Some("intranet.example/thi-dua"));
+        assert_eq!(Urls::new("/").host(), None);
+        assert_eq!(share_files("2024/a/")[2], "2024/a/qr.svg");
+        assert_eq!(share_files("")[0], "chia-se.png");
     }
 }

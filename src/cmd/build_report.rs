@@ -16,11 +16,12 @@ fn seconds(secs: f64, lang: Lang) -> String {
     }
 }
 
-/// The line that ends a build: pages, profiles by status, photos, files written.
+/// The line that ends a build: pages, profiles by status, photos, share cards, files
+/// written.
 pub fn summary_line(out: &Path, s: &Summary, w: &Written, secs: f64, lang: Lang) -> String {
     match lang {
         Lang::Vi => format!(
-            "đã xây dựng {}: {} trang; hồ sơ: {} được công nhận, {} chờ xét, {} không được công nhận, {} bị thu hồi; ảnh: {} xử lý, {} dùng lại; tệp: {} ghi mới, {} không đổi, {} xoá; {} giây",
+            "đã xây dựng {}: {} trang; hồ sơ: {} được công nhận, {} chờ xét, {} không được công nhận, {} bị thu hồi; ảnh: {} xử lý, {} dùng lại; thẻ chia sẻ: {} vẽ, {} dùng lại; tệp: {} ghi mới, {} không đổi, {} xoá; {} giây",
             out.display(),
             s.pages,
             s.recognised,
@@ -29,13 +30,15 @@ pub fn summary_line(out: &Path, s: &Summary, w: &Written, secs: f64, lang: Lang)
             s.revoked,
             s.photos_processed,
             s.photos_reused,
+            s.cards_made,
+            s.cards_reused,
             w.written,
             w.unchanged,
             w.removed,
             seconds(secs, lang)
         ),
         Lang::En => format!(
-            "built {}: {} pages; profiles: {} recognised, {} pending, {} not recognised, {} revoked; photos: {} processed, {} reused; files: {} written, {} unchanged, {} removed; {} s",
+            "built {}: {} pages; profiles: {} recognised, {} pending, {} not recognised, {} revoked; photos: {} processed, {} reused; share cards: {} drawn, {} reused; files: {} written, {} unchanged, {} removed; {} s",
             out.display(),
             s.pages,
             s.recognised,
@@ -44,6 +47,8 @@ pub fn summary_line(out: &Path, s: &Summary, w: &Written, secs: f64, lang: Lang)
             s.revoked,
             s.photos_processed,
             s.photos_reused,
+            s.cards_made,
+            s.cards_reused,
             w.written,
             w.unchanged,
             w.removed,

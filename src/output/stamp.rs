@@ -30,6 +30,9 @@ pub struct Said {
     pub not_recognised: usize,
     pub revoked: usize,
     pub photos: usize,
+    /// Share cards made or reused.
+    #[serde(default)]
+    pub cards: usize,
     /// Files in the output.
     pub files: usize,
 }

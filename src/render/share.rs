@@ -99,6 +99,7 @@ pub fn jobs(
     let foot = ix.urls.host().unwrap_or_else(|| site.config.title.clone());
     let year_title = theme.word("year_title", "Điển hình tiên tiến năm");
     let badge = theme.word("badge_province", "Điển hình cấp tỉnh");
+    let collective = theme.word("kind_collective", "Tập thể");
     let recognised: Vec<usize> = ix
         .by_year
         .values()
@@ -130,12 +131,15 @@ pub fn jobs(
                 agency: agency.clone(),
                 kicker: format!("{year_title} {}", p.year),
                 title: c.name.clone(),
-                lines: c
-                    .position
-                    .iter()
-                    .cloned()
-                    .chain([c.unit_name.to_string()])
-                    .collect(),
+                // A collective is often its unit: its kind then, not its name twice.
+                lines: match (&c.position, c.kind, &*c.unit_name == c.name) {
+                    (Some(pos), _, _) => vec![pos.clone(), c.unit_name.to_string()],
+                    (None, "collective", true) => vec![collective.to_string()],
+                    (None, "collective", false) => {
+                        vec![collective.to_string(), c.unit_name.to_string()]
+                    }
+                    (None, _, _) => vec![c.unit_name.to_string()],
+                },
                 mark: c.provincial.then(|| badge.to_string()),
                 foot: foot.clone(),
                 picture: if photo.is_some() {

@@ -138,13 +138,24 @@ fn truncate(
     lines
 }
 
-/// Sets `spec`: the largest size at which the text fits its lines, else the smallest,
-/// cut with an ellipsis. Empty text gives no line.
+/// Sets `spec`: on one line at the largest size that allows it among all but the smallest
+/// two (a name is easier to read, by people and by OCR, whole on one line); else the
+/// largest size at which the text fits its lines; else the smallest, cut with an
+/// ellipsis. Empty text gives no line.
 pub fn set(spec: &Spec) -> Block {
     let text = font::normalise(spec.text);
     let (words, space) = words(spec.weight, &text);
     let smallest = spec.sizes.last().copied().unwrap_or(24);
-    for &size in spec.sizes {
+    let one_line = spec.sizes.len().saturating_sub(2);
+    let fits_one = spec.sizes[..one_line].iter().copied().find(|&size| {
+        let max = (spec.width / font::scale(spec.weight, size)) as i32;
+        wrap(&words, space, max).len() <= 1
+    });
+    let sizes: Vec<u16> = fits_one
+        .into_iter()
+        .chain(spec.sizes.iter().copied())
+        .collect();
+    for &size in &sizes {
         let max = (spec.width / font::scale(spec.weight, size)) as i32;
         let lines = wrap(&words, space, max);
         let fits = lines.len() <= spec.max_lines;

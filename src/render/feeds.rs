@@ -149,6 +149,7 @@ pub fn sitemap(ix: &Index, years: &[u16]) -> String {
     for id in units {
         url(ix.urls.unit(id), None);
     }
+    url(ix.urls.stats(), None);
     url(ix.urls.search(), None);
     s.push_str("</urlset>\n");
     s

@@ -150,6 +150,16 @@ fn publish_one(job: &Job, cache: Option<&Cache>, sink: &dyn Sink) -> Outcome {
         content.picture = job.fallback.clone();
     }
     let mut key = key(&content, photo_key);
+    if !job.write
+        && let Some((format, size)) = cache.and_then(|c| c.peek(&key))
+    {
+        let made = Made {
+            file: file(&job.dir, format),
+            format,
+            bytes: size as usize,
+        };
+        return Outcome::Done(made, key, false);
+    }
     let cached = cache.and_then(|c| c.lookup(&key));
     let (bytes, format, drawn) = match cached {
         Some((bytes, format)) => (bytes, format, false),

@@ -221,6 +221,15 @@ pub fn load(root: &Path, name: &str, lang: Lang) -> Result<Theme, Fatal> {
     let mut statics = BTreeMap::new();
     let mut strings = BTreeMap::new();
     let strings_file = format!("strings/{}.toml", lang.code());
+    // The default theme's words first: a site's own strings file written for an earlier
+    // version keeps working when a new page needs a word it does not have.
+    if let Some((_, bytes)) = DEFAULT_THEME.iter().find(|(p, _)| *p == strings_file)
+        && let Ok(table) = toml::from_str::<toml::Table>(&String::from_utf8_lossy(bytes))
+    {
+        for (k, v) in table {
+            strings.insert(k, v.as_str().map_or_else(|| v.to_string(), str::to_string));
+        }
+    }
     for (path, bytes) in &files {
         if let Some(t) = path.strip_prefix("templates/") {
             let text = String::from_utf8(bytes.clone()).map_err(|_| Fatal::Template {

@@ -73,6 +73,15 @@ impl Cache {
         })
     }
 
+    /// The format and size of the card cached under `key`, without reading it (a partial
+    /// rebuild that does not write the card only needs to know it is there).
+    pub fn peek(&self, key: &str) -> Option<(Format, u64)> {
+        [Format::Png, Format::Jpeg].into_iter().find_map(|f| {
+            let m = fs::metadata(self.file(key, f)).ok()?;
+            (m.is_file() && m.len() > 8).then_some((f, m.len()))
+        })
+    }
+
     /// Keeps a card. The cache only saves time: a failure is ignored.
     pub fn store(&self, key: &str, bytes: &[u8], f: Format) {
         let _ =

@@ -1,8 +1,10 @@
-//! A card's pixels: an RGB canvas with flat rectangles, coverage masks (glyphs, the star,
-//! rounded corners) blended in 16 steps, and a photo. Blending in steps keeps a card
-//! without a photo to a few dozen colours, so it is written as a small palette PNG.
+//! A card's pixels, kept as indices into a palette of at most 256 colours: flat
+//! rectangles, coverage masks (glyphs, the star) blended in 16 steps, so a card without
+//! a photo has a few dozen colours and is written as a palette PNG straight from these
+//! indices; a photo is laid over the pixels when the card is turned into RGB for JPEG.
+//! Painting one byte a pixel, not three, and no pass to find the colours afterwards,
+//! is most of what makes a card cheap.
 
-use std::rc::Rc;
 use std::sync::LazyLock;
 
 use tiny_skia::{FillRule, Mask, PathBuilder, Transform};
@@ -11,49 +13,109 @@ use super::font::{self, Glyph, SUBPIXELS, Weight};
 
 pub type Rgb = [u8; 3];
 
-pub struct Canvas {
+/// A photo laid over the canvas: its top-left corner and its RGB pixels.
+pub struct Overlay {
+    pub x: u32,
+    pub y: u32,
     pub width: u32,
     pub height: u32,
     pub rgb: Vec<u8>,
 }
 
-/// Coverage 0–255 as 0–16 steps.
-fn steps(coverage: u8) -> i32 {
-    (i32::from(coverage) * 16 + 127) / 255
+pub struct Canvas {
+    pub width: u32,
+    pub height: u32,
+    /// One palette index per pixel, row by row.
+    pub pixels: Vec<u8>,
+    pub palette: Vec<Rgb>,
+    pub overlay: Option<Overlay>,
 }
 
-fn mix(bg: u8, fg: u8, level: i32) -> u8 {
-    let (bg, fg) = (i32::from(bg), i32::from(fg));
+/// Coverage 0–255 as 0–16 steps.
+fn steps(coverage: u8) -> usize {
+    (usize::from(coverage) * 16 + 127) / 255
+}
+
+fn mix(bg: u8, fg: u8, level: usize) -> u8 {
+    let (bg, fg, level) = (i32::from(bg), i32::from(fg), level as i32);
     (bg + ((fg - bg) * level + 8 * (fg - bg).signum()) / 16) as u8
 }
 
+/// The blends of one colour over the backgrounds a mask meets: for each background
+/// index, its 17 steps, filled in as they are needed.
+struct Blends {
+    fg: u8,
+    rows: Vec<(u8, [u16; 17])>,
+}
+
+const UNSET: u16 = u16::MAX;
+
 impl Canvas {
     pub fn new(width: u32, height: u32, bg: Rgb) -> Canvas {
-        let row: Vec<u8> = bg
-            .iter()
-            .copied()
-            .cycle()
-            .take(width as usize * 3)
-            .collect();
-        let mut rgb = Vec::with_capacity(row.len() * height as usize);
-        for _ in 0..height {
-            rgb.extend_from_slice(&row);
+        Canvas {
+            width,
+            height,
+            pixels: vec![0; (width * height) as usize],
+            palette: vec![bg],
+            overlay: None,
         }
-        Canvas { width, height, rgb }
+    }
+
+    /// The index of colour `c`, added to the palette when it is new; when the palette is
+    /// full, the nearest colour it has (a card never comes near 256 colours).
+    pub fn colour(&mut self, c: Rgb) -> u8 {
+        if let Some(i) = self.palette.iter().position(|&p| p == c) {
+            return i as u8;
+        }
+        if self.palette.len() < 256 {
+            self.palette.push(c);
+            return (self.palette.len() - 1) as u8;
+        }
+        let dist = |p: &Rgb| -> i32 {
+            (0..3)
+                .map(|k| (i32::from(p[k]) - i32::from(c[k])).pow(2))
+                .sum()
+        };
+        (0..self.palette.len())
+            .min_by_key(|&i| dist(&self.palette[i]))
+            .unwrap_or(0) as u8
+    }
+
+    fn blend(&mut self, b: &mut Blends, bg: u8, level: usize) -> u8 {
+        let row = match b.rows.iter().position(|r| r.0 == bg) {
+            Some(r) => r,
+            None => {
+                b.rows.push((bg, [UNSET; 17]));
+                b.rows.len() - 1
+            }
+        };
+        let known = b.rows[row].1[level];
+        if known != UNSET {
+            return known as u8;
+        }
+        let (f, g) = (
+            self.palette[usize::from(b.fg)],
+            self.palette[usize::from(bg)],
+        );
+        let i = self.colour([
+            mix(g[0], f[0], level),
+            mix(g[1], f[1], level),
+            mix(g[2], f[2], level),
+        ]);
+        b.rows[row].1[level] = u16::from(i);
+        i
     }
 
     /// Fills the rectangle (clipped to the canvas).
     pub fn rect(&mut self, x: i32, y: i32, w: u32, h: u32, c: Rgb) {
+        let i = self.colour(c);
         let (x0, y0) = (x.max(0) as u32, y.max(0) as u32);
         let x1 = ((x + w as i32).max(0) as u32).min(self.width);
         let y1 = ((y + h as i32).max(0) as u32).min(self.height);
         for row in y0..y1 {
-            let start = ((row * self.width + x0) * 3) as usize;
-            let end = ((row * self.width + x1) * 3) as usize;
-            if start < end {
-                for px in self.rgb[start..end].chunks_exact_mut(3) {
-                    px.copy_from_slice(&c);
-                }
+            let start = (row * self.width) as usize;
+            if x0 < x1 {
+                self.pixels[start + x0 as usize..start + x1 as usize].fill(i);
             }
         }
     }
@@ -61,6 +123,11 @@ impl Canvas {
     /// Blends colour `c` through a `w`×`h` coverage mask whose top-left corner is at
     /// (`x`, `y`).
     pub fn mask(&mut self, x: i32, y: i32, w: u32, h: u32, coverage: &[u8], c: Rgb) {
+        let fg = self.colour(c);
+        let mut b = Blends {
+            fg,
+            rows: Vec::with_capacity(4),
+        };
         for my in 0..h as i32 {
             let cy = y + my;
             if cy < 0 || cy >= self.height as i32 {
@@ -75,15 +142,13 @@ impl Canvas {
                 if level == 0 {
                     continue;
                 }
-                let at = ((cy as u32 * self.width + cx as u32) * 3) as usize;
-                let px = &mut self.rgb[at..at + 3];
-                if level == 16 {
-                    px.copy_from_slice(&c);
+                let at = (cy as u32 * self.width + cx as u32) as usize;
+                self.pixels[at] = if level == 16 {
+                    fg
                 } else {
-                    for k in 0..3 {
-                        px[k] = mix(px[k], c[k], level);
-                    }
-                }
+                    let bg = self.pixels[at];
+                    self.blend(&mut b, bg, level)
+                };
             }
         }
     }
@@ -102,7 +167,6 @@ impl Canvas {
             let Some(r) = font::raster(w, g.id, px, sub) else {
                 continue;
             };
-            let r: Rc<font::Raster> = r;
             self.mask(
                 whole as i32 + r.left,
                 gy + r.top,
@@ -114,15 +178,45 @@ impl Canvas {
         }
     }
 
-    /// Copies an RGB image of `w`×`h` pixels with its top-left corner at (`x`, `y`).
+    /// Lays a photo of `w`×`h` RGB pixels over the canvas at (`x`, `y`).
     pub fn image(&mut self, x: u32, y: u32, w: u32, h: u32, rgb: &[u8]) {
-        for row in 0..h.min(self.height.saturating_sub(y)) {
-            let cols = w.min(self.width.saturating_sub(x));
-            let src = (row * w * 3) as usize;
-            let dst = (((y + row) * self.width + x) * 3) as usize;
-            let n = (cols * 3) as usize;
-            self.rgb[dst..dst + n].copy_from_slice(&rgb[src..src + n]);
+        self.overlay = Some(Overlay {
+            x,
+            y,
+            width: w,
+            height: h,
+            rgb: rgb.to_vec(),
+        });
+    }
+
+    /// The colour of the pixel at (`x`, `y`), the photo included.
+    pub fn at(&self, x: u32, y: u32) -> Rgb {
+        if let Some(o) = &self.overlay
+            && (o.x..o.x + o.width).contains(&x)
+            && (o.y..o.y + o.height).contains(&y)
+        {
+            let k = (((y - o.y) * o.width + (x - o.x)) * 3) as usize;
+            return [o.rgb[k], o.rgb[k + 1], o.rgb[k + 2]];
         }
+        self.palette[usize::from(self.pixels[(y * self.width + x) as usize])]
+    }
+
+    /// Every pixel as RGB, the photo laid over.
+    pub fn to_rgb(&self) -> Vec<u8> {
+        let mut out = Vec::with_capacity(self.pixels.len() * 3);
+        for &i in &self.pixels {
+            out.extend_from_slice(&self.palette[usize::from(i)]);
+        }
+        if let Some(o) = &self.overlay {
+            for row in 0..o.height.min(self.height.saturating_sub(o.y)) {
+                let cols = o.width.min(self.width.saturating_sub(o.x));
+                let src = (row * o.width * 3) as usize;
+                let dst = (((o.y + row) * self.width + o.x) * 3) as usize;
+                let n = (cols * 3) as usize;
+                out[dst..dst + n].copy_from_slice(&o.rgb[src..src + n]);
+            }
+        }
+        out
     }
 }
 
@@ -180,9 +274,13 @@ mod tests {
         assert_eq!(mix(100, 100, 7), 100);
         let mut c = Canvas::new(4, 2, [255, 255, 255]);
         c.rect(1, 0, 2, 1, [0, 0, 0]);
-        assert_eq!(&c.rgb[0..9], &[255, 255, 255, 0, 0, 0, 0, 0, 0]);
+        assert_eq!(&c.to_rgb()[0..9], &[255, 255, 255, 0, 0, 0, 0, 0, 0]);
         c.mask(-1, 1, 3, 1, &[255, 255, 128], [0, 0, 0]);
-        assert_eq!(&c.rgb[12..18], &[0, 0, 0, 127, 127, 127]);
+        assert_eq!(&c.to_rgb()[12..18], &[0, 0, 0, 127, 127, 127]);
+        assert_eq!(c.palette.len(), 3, "white, black and one step between");
+        c.image(3, 0, 1, 1, &[9, 8, 7]);
+        assert_eq!(c.at(3, 0), [9, 8, 7]);
+        assert_eq!(&c.to_rgb()[9..12], &[9, 8, 7]);
     }
 
     #[test]

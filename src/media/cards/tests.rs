@@ -60,14 +60,13 @@ fn a_long_name_and_unit_stay_inside_the_card() {
         true,
     );
     let canvas = design::draw(&long, None);
-    assert_eq!(canvas.rgb.len(), (WIDTH * HEIGHT * 3) as usize);
+    assert_eq!(canvas.pixels.len(), (WIDTH * HEIGHT) as usize);
     // Nothing is drawn past the right edge of the column: the last 50 columns of the
     // cream area keep the background colour.
     let cream = [0xfd, 0xf8, 0xee];
     for y in 110..560u32 {
         for x in 1150..WIDTH {
-            let at = ((y * WIDTH + x) * 3) as usize;
-            assert_eq!(&canvas.rgb[at..at + 3], &cream, "at {x},{y}");
+            assert_eq!(canvas.at(x, y), cream, "at {x},{y}");
         }
     }
 }
@@ -139,4 +138,25 @@ fn a_partial_build_writes_only_the_cards_it_wants() {
     assert_eq!(out.made, 2);
     let written: Vec<String> = sink.0.lock().expect("lock").keys().cloned().collect();
     assert_eq!(written, vec!["chia-se.png".to_string()]);
+}
+
+#[test]
+fn a_partial_build_only_looks_at_the_cached_cards_it_does_not_write() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let dir = tmp.path().join("the");
+    let mut jobs = vec![
+        job("2024/a", content("Nguyễn Văn An", false)),
+        job("", content("Điển hình tiên tiến", false)),
+    ];
+    let whole = publish(&jobs, Some(&dir), true, &Memory::default(), false);
+    jobs[1].write = false;
+    let sink = Memory::default();
+    let partial = publish(&jobs, Some(&dir), false, &sink, false);
+    assert_eq!((partial.made, partial.reused), (0, 2));
+    assert_eq!(
+        partial.cards, whole.cards,
+        "the same files, formats and sizes"
+    );
+    let written: Vec<String> = sink.0.lock().expect("lock").keys().cloned().collect();
+    assert_eq!(written, vec!["2024/a/chia-se.png".to_string()]);
 }

@@ -78,6 +78,19 @@ fn counted(theme: &Theme, total: usize, provincial: usize) -> String {
         .replace("{p}", &provincial.to_string())
 }
 
+/// The agency as it was named in `year` (when its plan was issued, else at the year's
+/// end), as that year's roll names it: a card of 2024 carries the name of 2024.
+fn agency_in(site: &crate::content::model::Site, year: u16) -> String {
+    let day = site
+        .plan(year)
+        .and_then(|p| p.issued)
+        .or(crate::text::date::Date::new(i32::from(year), 12, 31));
+    match day {
+        Some(d) => crate::facts::organisation::name_on(&site.config, d).to_string(),
+        None => site.config.organisation.clone(),
+    }
+}
+
 /// The alternative text of a card: what it says, in one line.
 fn alt(c: &Content) -> String {
     let mut parts = vec![c.title.clone()];
@@ -96,6 +109,11 @@ pub fn jobs(
 ) -> (Vec<Job>, Vec<(Owner, String)>) {
     let site = ix.site;
     let agency = site.config.organisation.clone();
+    let agencies: BTreeMap<u16, String> = site
+        .years()
+        .into_iter()
+        .map(|y| (y, agency_in(site, y)))
+        .collect();
     let foot = ix.urls.host().unwrap_or_else(|| site.config.title.clone());
     let year_title = theme.word("year_title", "Điển hình tiên tiến năm");
     let badge = theme.word("badge_province", "Điển hình cấp tỉnh");
@@ -128,7 +146,7 @@ pub fn jobs(
                 })
             });
             let content = Content {
-                agency: agency.clone(),
+                agency: agencies.get(&p.year).unwrap_or(&agency).clone(),
                 kicker: format!("{year_title} {}", p.year),
                 title: c.name.clone(),
                 // A collective is often its unit: its kind then, not its name twice.
@@ -186,7 +204,7 @@ pub fn jobs(
             )
         });
         let content = Content {
-            agency: agency.clone(),
+            agency: agencies.get(&y).unwrap_or(&agency).clone(),
             kicker: plan.unwrap_or_default(),
             title: format!("{year_title} {y}"),
             lines: vec![counted(theme, published.len(), provincial)],

@@ -3,8 +3,11 @@
 # tesseract-ocr with tesseract-ocr-vie, installed by install.sh). For every published
 # profile page DIR/YEAR/SLUG/index.html, its card DIR/YEAR/SLUG/chia-se.png (or .jpg)
 # must be a 1200x630 PNG or JPEG under 1 MB whose text, as Tesseract reads it, holds the
-# profile's name (its <h1>) with the tones folded away; the name with its tones exact is
-# counted too, and must be found on most cards (more than half). The year and home cards
+# profile's name (its <h1>) with the tones folded away: its words in order (a name set on
+# two lines may have the picture's initials read between them); the name with its tones
+# exact is counted too, and must be found on most cards (more than half). Tesseract reads
+# each card twice, as a page (--psm 3) and as sparse text (--psm 11: a card is a poster,
+# not a page), and either reading may find the name. The year and home cards
 # are checked for size and format.
 # Last line:  cards: N cards, F names found (tones folded), E exact, B bad
 # Exit: 0 all good, 1 a card failed, 2 cannot run.
@@ -30,6 +33,11 @@ def fold(s):
 
 def exact(s):
     return " ".join(unicodedata.normalize("NFC", s).split())
+
+def in_order(name, text):
+    # The name's words, in order, in the text's words (others may stand between them).
+    words, it = name.split(), iter(text.split())
+    return bool(words) and all(any(w == t for t in it) for w in words)
 
 def size(path):
     data = open(path, "rb").read()
@@ -71,11 +79,12 @@ for page in pages:
     cards += 1
     if not check_file(card):
         continue
-    out = subprocess.run(["tesseract", card, "-", "-l", "vie", "--psm", "3"], capture_output=True, text=True)
-    text = out.stdout
-    if fold(name) in fold(text):
+    reads = [subprocess.run(["tesseract", card, "-", "-l", "vie", "--psm", psm], capture_output=True, text=True).stdout
+             for psm in ("3", "11")]
+    text = " / ".join(reads)
+    if any(in_order(fold(name), fold(r)) for r in reads):
         found += 1
-        hit = exact(name) in exact(text)
+        hit = any(in_order(exact(name), exact(r)) for r in reads)
         exact_n += hit
         print(f"{rel}: {name} found{' (tones exact)' if hit else ' (tones folded)'}")
     else:

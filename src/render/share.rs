@@ -150,7 +150,7 @@ pub fn jobs(
                 kicker: format!("{year_title} {}", p.year),
                 title: c.name.clone(),
                 // A collective is often its unit: its kind then, not its name twice.
-                lines: match (&c.position, c.kind, &*c.unit_name == c.name) {
+                lines: match (&c.position, c.kind, *c.unit_name == *c.name) {
                     (Some(pos), _, _) => vec![pos.clone(), c.unit_name.to_string()],
                     (None, "collective", true) => vec![collective.to_string()],
                     (None, "collective", false) => {

@@ -1,6 +1,7 @@
-//! The share cards' font, built into the program: Be Vietnam Pro (SIL OFL 1.1, in
+//! The share cards' font, built into the program: Noto Sans (SIL OFL 1.1, in
 //! `assets/fonts/` with its licence), Bold and Medium, subset to the letters Vietnamese
-//! needs. Text is normalised to NFC, checked against the font's character map (a letter
+//! needs; chosen over Be Vietnam Pro because Tesseract's Vietnamese model reads it
+//! reliably (Be Vietnam Pro's "a" before "i" came back as "ơ"). Text is normalised to NFC, checked against the font's character map (a letter
 //! the font lacks is an error, never a box), shaped with harfrust (HarfBuzz's shaping in
 //! Rust: kerning, and marks placed by the font's own anchors), and each glyph is
 //! rasterised once per size and quarter-pixel position by tiny-skia, then kept for every
@@ -16,8 +17,8 @@ use harfrust::{Buffer, Direction, Font, Language, Script, ShapeOptions, ShapePla
 use tiny_skia::{FillRule, Mask, PathBuilder, Transform};
 use unicode_normalization::UnicodeNormalization;
 
-static BOLD: &[u8] = include_bytes!("../../../assets/fonts/BeVietnamPro-Bold.ttf");
-static MEDIUM: &[u8] = include_bytes!("../../../assets/fonts/BeVietnamPro-Medium.ttf");
+static BOLD: &[u8] = include_bytes!("../../../assets/fonts/NotoSans-Bold.ttf");
+static MEDIUM: &[u8] = include_bytes!("../../../assets/fonts/NotoSans-Medium.ttf");
 
 /// The two weights a card uses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -57,7 +57,7 @@ fn content(k: usize, photo: bool) -> Content {
         agency: "Sở Xây dựng tỉnh Bình Phước".into(),
         kicker: "Điển hình tiên tiến năm 2024".into(),
         lines: vec![POSITIONS[k % 4].into(), UNITS[k / 4 % 4].into()],
-        mark: (k % 7 == 0).then(|| "Điển hình cấp tỉnh".into()),
+        mark: k.is_multiple_of(7).then(|| "Điển hình cấp tỉnh".into()),
         foot: "thiduakhenthuong.sxd.binhphuoc.gov.vn".into(),
         picture: if photo {
             Picture::Photo

@@ -223,12 +223,9 @@ fn statistics_count_only_published_exemplars() {
         "content/2023/nguyen-van-a.md",
         &staff("Nguyễn Văn A").replace("2024", "2023"),
     );
-    let revoked = format!(
-        "{}",
-        staff("Trần Thu").replace(
-            "+++\n## Câu",
-            "[revoked]\nnumber = \"9/QĐ-SXD\"\ndate = 2025-01-02\nreason = \"Sai sót hồ sơ.\"\n+++\n## Câu"
-        )
+    let revoked = staff("Trần Thu").replace(
+        "+++\n## Câu",
+        "[revoked]\nnumber = \"9/QĐ-SXD\"\ndate = 2025-01-02\nreason = \"Sai sót hồ sơ.\"\n+++\n## Câu",
     );
     f.write("content/2024/tran-thu.md", &revoked);
     built(&f, &[]);

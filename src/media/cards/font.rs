@@ -243,9 +243,11 @@ mod tests {
             assert_eq!(l.chars().count(), 1, "{l} composes to one character");
             assert_eq!(missing(l), None, "{l}");
             for w in [Weight::Bold, Weight::Medium] {
+                // One glyph, or (as the font composes a few, ẹ for one) a letter and its
+                // marks placed by the font's anchors: never .notdef, always ink.
                 let glyphs = shape(w, l);
-                assert_eq!(glyphs.len(), 1, "{l} is one glyph");
-                assert!(glyphs[0].id != 0, "{l} is not .notdef");
+                assert!((1..=3).contains(&glyphs.len()), "{l}: {glyphs:?}");
+                assert!(glyphs.iter().all(|g| g.id != 0), "{l} is not .notdef");
                 assert!(raster(w, glyphs[0].id, 40, 0).is_some(), "{l} has ink");
             }
         }

@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
-# .ci/gates/print.sh DIR [BASE_PATH]: the honour board of the latest year (/YEAR/in/)
-# and the longest profile page of a built site, printed to PDF by Debian's headless
+# .ci/gates/print.sh DIR [BASE_PATH]: the honour board of every year (/YEAR/in/) and
+# the longest profile page of a built site, printed to PDF by Debian's headless
 # Chromium (--print-to-pdf) and read back by poppler (pdfinfo, pdftotext, installed by
 # install.sh). Every page must be A4; the board's text must hold the name of every
 # exemplar it lists, the profile's its name and its address, and neither the share panel.
 # DIR is served by python3 -m http.server on 127.0.0.1 (random port, stopped by its PID
 # on exit); with BASE_PATH (/thi-dua/) DIR is a build for that sub-path, served there.
 # BANGVANG_PRINT_KEEP=DIR keeps the PDFs there.
-# Last line:  print: board P pages, profile Q pages, all A4, B problems
+# Last line:  print: boards P pages (YEAR: n, ...), profile Q pages, all A4, B problems
 # Exit: 0 good, 1 a problem, 2 cannot run.
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)"
@@ -19,9 +19,10 @@ DIR="$(cd "$1" && pwd -P)"
 SUB="${2:-/}"
 [ -x "$CHROMIUM" ] || gate_setup_error print "no browser at $CHROMIUM; run .ci/gates/install.sh"
 for c in pdfinfo pdftotext; do command -v "$c" >/dev/null 2>&1 || gate_setup_error print "$c not found; run .ci/gates/install.sh"; done
-YEAR="$(cd "$DIR" && find . -mindepth 3 -maxdepth 3 -path './[0-9][0-9][0-9][0-9]/in/index.html' | LC_ALL=C sort | tail -n 1 | cut -d/ -f2)"
+YEARS="$(cd "$DIR" && find . -mindepth 3 -maxdepth 3 -path './[0-9][0-9][0-9][0-9]/in/index.html' | LC_ALL=C sort | cut -d/ -f2 | tr '\n' ' ')"
+YEAR="${YEARS% }"; YEAR="${YEAR##* }"
 [ -n "$YEAR" ] || gate_setup_error print "no honour board (YEAR/in/index.html) in $DIR"
-PROFILE="$(cd "$DIR" && grep -l 'status-recognised' "$YEAR"/*/index.html | xargs ls -S | head -n 1)"
+PROFILE="$(cd "$DIR" && grep -l 'status-recognised' [0-9][0-9][0-9][0-9]/*/index.html | xargs ls -S | head -n 1)"
 [ -n "$PROFILE" ] || gate_setup_error print "no published profile page in $DIR/$YEAR"
 PROFILE="${PROFILE%index.html}"
 
@@ -44,13 +45,13 @@ print_pdf() {   # print_pdf PATH OUT.pdf
   rm -rf "$profile"
   [ -s "$2" ] || gate_setup_error print "chromium wrote no PDF for $1"
 }
-print_pdf "$YEAR/in/" "$TMP/board.pdf"
+for y in $YEARS; do print_pdf "$y/in/" "$TMP/board-$y.pdf"; done
 print_pdf "$PROFILE" "$TMP/profile.pdf"
-if [ -n "${BANGVANG_PRINT_KEEP:-}" ]; then mkdir -p "$BANGVANG_PRINT_KEEP"; cp "$TMP/board.pdf" "$TMP/profile.pdf" "$BANGVANG_PRINT_KEEP/"; fi
-python3 - "$DIR" "$YEAR" "$PROFILE" "$TMP" <<'PY'
+if [ -n "${BANGVANG_PRINT_KEEP:-}" ]; then mkdir -p "$BANGVANG_PRINT_KEEP"; cp "$TMP"/board-*.pdf "$TMP/profile.pdf" "$BANGVANG_PRINT_KEEP/"; fi
+python3 - "$DIR" "$YEARS" "$PROFILE" "$TMP" <<'PY'
 import os, re, subprocess, sys, unicodedata
 from html import unescape
-root, year, profile, tmp = sys.argv[1:5]
+root, years, profile, tmp = sys.argv[1:5]
 problems = []
 def text_of(pdf):
     out = subprocess.run(["pdftotext", "-enc", "UTF-8", pdf, "-"], capture_output=True, text=True, check=True).stdout
@@ -65,16 +66,20 @@ def pages(pdf, what):
     if len(sizes) != n or not_a4:
         problems.append(f"{what}: {len(not_a4)} of {n} pages are not A4 ({not_a4[:3]})")
     return n
-board_pages = pages(os.path.join(tmp, "board.pdf"), "board")
+board_pages, counts = 0, []
+for year in years.split():
+    n = pages(os.path.join(tmp, f"board-{year}.pdf"), f"board {year}")
+    board_pages += n
+    board_html = open(os.path.join(root, year, "in", "index.html"), encoding="utf-8").read()
+    names = [squeeze(x) for x in re.findall(r'<h3 class="board-name"><a [^>]*>(.*?)</a></h3>', board_html, re.S)]
+    counts.append(f"{year}: {n} pages, {len(names)} exemplars")
+    if not names:
+        problems.append(f"board {year}: no exemplar listed")
+    text = text_of(os.path.join(tmp, f"board-{year}.pdf"))
+    missing = [x for x in names if x not in text]
+    if missing:
+        problems.append(f"board {year}: {len(missing)} names not in the PDF: {missing[:5]}")
 profile_pages = pages(os.path.join(tmp, "profile.pdf"), "profile")
-board_html = open(os.path.join(root, year, "in", "index.html"), encoding="utf-8").read()
-names = [squeeze(n) for n in re.findall(r'<h3 class="board-name"><a [^>]*>(.*?)</a></h3>', board_html, re.S)]
-if not names:
-    problems.append("board: no exemplar listed")
-text = text_of(os.path.join(tmp, "board.pdf"))
-missing = [n for n in names if n not in text]
-if missing:
-    problems.append(f"board: {len(missing)} names not in the PDF: {missing[:5]}")
 page_html = open(os.path.join(root, profile, "index.html"), encoding="utf-8").read()
 name = squeeze(re.search(r"<h1>(.*?)</h1>", page_html, re.S).group(1))
 address = re.search(r'<span class="print-url">(.*?)</span>', page_html, re.S)
@@ -89,7 +94,7 @@ if share and squeeze(share.group(1)) in ptext:
     problems.append(f"profile {profile}: the share panel is printed")
 for p in problems:
     print("BAD", p)
-print(f"board /{year}/in/: {board_pages} pages, {len(names)} exemplars; profile /{profile}: {profile_pages} pages")
-print(f"print: board {board_pages} pages, profile {profile_pages} pages, all A4, {len(problems)} problems")
+print(f"boards: {'; '.join(counts)}; profile /{profile}: {profile_pages} pages")
+print(f"print: boards {board_pages} pages ({', '.join(counts)}), profile {profile_pages} pages, all A4, {len(problems)} problems")
 sys.exit(1 if problems else 0)
 PY

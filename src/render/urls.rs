@@ -85,22 +85,6 @@ impl Urls {
     }
 }
 
-/// The files the share step writes beside the pages (SPEC §4): the card of each page
-/// that has one (`chia-se.png`, or `chia-se.jpg` with a photo) and the QR code of each
-/// published profile (`qr.svg`, with a full `base_url`); the pages it adds are the
-/// honour boards `YEAR/in/` and the statistics `thong-ke/`.
-pub fn share_files(rel_dir: &str) -> [String; 3] {
-    let dir = rel_dir.trim_matches('/');
-    let at = |name: &str| {
-        if dir.is_empty() {
-            name.to_string()
-        } else {
-            format!("{dir}/{name}")
-        }
-    };
-    [at("chia-se.png"), at("chia-se.jpg"), at("qr.svg")]
-}
-
 /// The file a page's address is written to, relative to the output folder.
 pub fn page_file(rel_dir: &str) -> String {
     if rel_dir.is_empty() {
@@ -110,8 +94,16 @@ pub fn page_file(rel_dir: &str) -> String {
     }
 }
 
-/// Files at the top of the site that the build makes (a page, a feed).
-pub const GENERATED_FILES: &[&str] = &["index.html", "404.html", "atom.xml", "sitemap.xml"];
+/// Files at the top of the site that the build makes (a page, a feed, the home page's
+/// share card; the other cards and the QR codes are in the years' folders).
+pub const GENERATED_FILES: &[&str] = &[
+    "index.html",
+    "404.html",
+    "atom.xml",
+    "sitemap.xml",
+    "chia-se.png",
+    "chia-se.jpg",
+];
 
 /// Folders at the top of the site that the build makes whole: every path in them is the
 /// build's (the units' pages, the search page and its index, the statistics).
@@ -149,6 +141,10 @@ mod tests {
             "2024/index.html",
             "2024/nguyen-van-an/anh-320.jpg",
             "2024/in/index.html",
+            "chia-se.png",
+            "2024/chia-se.png",
+            "2024/nguyen-van-an/chia-se.jpg",
+            "2024/nguyen-van-an/qr.svg",
             "2024",
             "don-vi/index.html",
             "don-vi",
@@ -197,7 +193,5 @@ mod tests {
         assert_eq!(u.stats(), "/thi-dua/thong-ke/");
         assert_eq!(u.host().as_deref(), Some("intranet.example/thi-dua"));
         assert_eq!(Urls::new("/").host(), None);
-        assert_eq!(share_files("2024/a/")[2], "2024/a/qr.svg");
-        assert_eq!(share_files("")[0], "chia-se.png");
     }
 }

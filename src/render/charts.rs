@@ -63,7 +63,7 @@ const WIDTH: u32 = 560;
 fn legend(s: &mut String, series: &[Series]) -> u32 {
     let (mut x, mut y) = (0u32, 4u32);
     for se in series {
-        let w = 30 + 8 * se.name.chars().count() as u32;
+        let w = 34 + 10 * se.name.chars().count() as u32;
         if x > 0 && x + w > WIDTH {
             (x, y) = (0, y + 22);
         }
@@ -150,7 +150,7 @@ pub fn columns(f: &Frame, categories: &[String], series: &[Series]) -> String {
 /// Horizontal bars, one per category (units), stacked by series (years), each labelled
 /// above with its name and followed by its total.
 pub fn bars(f: &Frame, categories: &[String], series: &[Series]) -> String {
-    let row = 46u32;
+    let row = 48u32;
     let totals: Vec<usize> = (0..categories.len())
         .map(|k| series.iter().map(|se| se.values[k]).sum())
         .collect();
@@ -172,7 +172,7 @@ pub fn bars(f: &Frame, categories: &[String], series: &[Series]) -> String {
                     let _ = write!(
                         s,
                         "<rect x=\"{x:.1}\" y=\"{}\" width=\"{w:.1}\" height=\"16\" fill=\"{}\"/>",
-                        y + 20,
+                        y + 22,
                         se.color
                     );
                     x += w;
@@ -182,7 +182,7 @@ pub fn bars(f: &Frame, categories: &[String], series: &[Series]) -> String {
                 s,
                 "<text class=\"value\" x=\"{:.1}\" y=\"{}\">{}</text>",
                 x + 6.0,
-                y + 33,
+                y + 36,
                 totals[k]
             );
         }

@@ -75,13 +75,20 @@ pub fn normalise(text: &str) -> String {
     nfc.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// Control characters and noncharacters: refused in any text by their own rule, so they
+/// are never a card's to report.
+fn refused_elsewhere(c: char) -> bool {
+    let n = u32::from(c);
+    c.is_control() || (0xFDD0..=0xFDEF).contains(&n) || n & 0xFFFE == 0xFFFE
+}
+
 /// The first character of `text` (after [`normalise`]) that the font cannot draw.
 pub fn missing(text: &str) -> Option<char> {
     let text = normalise(text);
     [Weight::Bold, Weight::Medium].into_iter().find_map(|w| {
         let charmap = face(w).font.charmap();
         text.chars()
-            .find(|&c| c != ' ' && charmap.map_unicode(c).is_none())
+            .find(|&c| c != ' ' && !refused_elsewhere(c) && charmap.map_unicode(c).is_none())
     })
 }
 
@@ -258,6 +265,8 @@ mod tests {
         assert_eq!(missing("Nguyễn Văn An"), None);
         assert_eq!(missing("Nguyễn 阮 An"), Some('阮'));
         assert_eq!(missing("Анна"), Some('А'));
+        // Control characters are the control-character rule's, not the card's.
+        assert_eq!(missing("Phạm\u{1b}[2J"), None);
         // Combining marks compose first: a + ̂ + ́ is ấ, which the font has.
         assert_eq!(missing("Tra\u{302}\u{301}n"), None);
     }

@@ -12,6 +12,7 @@ pub mod reader;
 pub mod regular;
 pub mod reread;
 pub mod site_file;
+pub mod skeleton;
 pub mod source;
 pub mod story;
 pub mod story_files;

@@ -89,6 +89,28 @@ pub enum Command {
         #[arg(value_name = "DIR")]
         dir: PathBuf,
     },
+    Import {
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        #[arg(long, value_name = "YEAR")]
+        year: u16,
+        #[arg(long, value_name = "NAME")]
+        sheet: Option<String>,
+        #[arg(long, default_value = ".", value_name = "DIR")]
+        root: PathBuf,
+    },
+    Council {
+        #[arg(value_name = "YEAR")]
+        year: u16,
+        #[arg(long, default_value = ".", value_name = "DIR")]
+        root: PathBuf,
+        #[arg(long, value_name = "DIR")]
+        output: Option<PathBuf>,
+        #[arg(long, value_name = "DATE")]
+        date: Option<String>,
+        #[arg(long)]
+        force: bool,
+    },
     /// Help on a command, in the writer's language (clap's own is turned off).
     Help {
         #[arg(value_name = "COMMAND")]

@@ -11,7 +11,9 @@ pub mod cli;
 pub mod cmd;
 pub mod content;
 pub mod diag;
+pub mod documents;
 pub mod facts;
+pub mod import;
 pub mod media;
 pub mod output;
 pub mod pipeline;
@@ -76,6 +78,36 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> u8 {
             root,
         } => cmd::new::run(&root, &target, &kind, &unit, name.as_deref(), lang),
         Command::Init { dir } => cmd::init::run(&dir, lang),
+        Command::Import {
+            file,
+            year,
+            sheet,
+            root,
+        } => {
+            let opts = cmd::import::Options {
+                root: &root,
+                file: &file,
+                year,
+                sheet: sheet.as_deref(),
+            };
+            cmd::import::run(&opts, lang)
+        }
+        Command::Council {
+            year,
+            root,
+            output,
+            date,
+            force,
+        } => {
+            let opts = cmd::council::Options {
+                root,
+                year,
+                output,
+                date,
+                force,
+            };
+            cmd::council::run(&opts, lang)
+        }
         Command::Help { command } => {
             let lang = lang.unwrap_or(words);
             match cli::help(command.as_deref(), lang) {

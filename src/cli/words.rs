@@ -130,6 +130,61 @@ pub const HELP: &[(&str, &str, &str)] = &[
         "The new site's folder",
     ),
     (
+        "import",
+        "Tạo hồ sơ mẫu từ bảng tính danh sách đề nghị của các đơn vị (.xlsx, .ods, .csv); dòng nào có lỗi thì không ghi tệp nào",
+        "Write profile skeletons from the units' nominations spreadsheet (.xlsx, .ods, .csv); any row with an error and nothing is written",
+    ),
+    (
+        "import --file",
+        "Bảng tính: .xlsx, .xls, .ods hoặc .csv (UTF-8, có hoặc không có BOM)",
+        "The spreadsheet: .xlsx, .xls, .ods or .csv (UTF-8, with or without a BOM)",
+    ),
+    (
+        "import --year",
+        "Năm của các hồ sơ đề nghị (theo kế hoạch content/NĂM/_plan.toml)",
+        "The year of the nominations (its plan content/YEAR/_plan.toml)",
+    ),
+    (
+        "import --sheet",
+        "Tên trang tính cần đọc; mặc định là trang đầu tiên",
+        "The sheet to read; by default the first",
+    ),
+    (
+        "import --root",
+        "Thư mục của site (thư mục chứa content/)",
+        "The site's folder (the one holding content/)",
+    ),
+    (
+        "council",
+        "Tạo văn bản cho cuộc họp Hội đồng Thi đua - Khen thưởng của năm (danh sách đề nghị, phiếu bầu, biên bản kiểm phiếu, dự thảo quyết định), dạng Word và trang để in, trong hoi-dong/NĂM/",
+        "Write the documents of the year's Council meeting (summary list, ballot, counting minutes, draft decision) as Word files and pages to print, in hoi-dong/YEAR/",
+    ),
+    (
+        "council --year",
+        "Năm của các hồ sơ đề nghị, ví dụ 2024",
+        "The year of the nominations, e.g. 2024",
+    ),
+    (
+        "council --root",
+        "Thư mục của site (thư mục chứa content/)",
+        "The site's folder (the one holding content/)",
+    ),
+    (
+        "council --output",
+        "Nơi ghi văn bản; mặc định là hoi-dong/NĂM trong thư mục của site (không bao giờ trong content/ hay output/)",
+        "Where to write them; by default hoi-dong/YEAR in the site's folder (never inside content/ or output/)",
+    ),
+    (
+        "council --date",
+        "Ngày ghi trên các văn bản, ví dụ 05/12/2024; mặc định: biên bản ghi ngày bỏ phiếu, các văn bản khác để trống ngày",
+        "The date the documents carry, e.g. 05/12/2024; by default the minutes carry the vote's day, the others leave it blank",
+    ),
+    (
+        "council --force",
+        "Thay cả văn bản đã được sửa tay sau lần bangvang tạo trước",
+        "Replace documents edited by hand since bangvang wrote them",
+    ),
+    (
         "help",
         "In hướng dẫn của chương trình, hoặc của một lệnh",
         "Print the help of the program, or of one command",

@@ -3,6 +3,8 @@
 pub mod build;
 mod build_report;
 pub mod check;
+pub mod council;
+pub mod import;
 pub mod init;
 pub mod new;
 pub mod serve;

@@ -168,6 +168,17 @@ impl Writer {
         })
     }
 
+    /// Removes the file `rel` if it still holds exactly `expected`: how a command takes
+    /// back what it wrote a moment before when a later write of the same run failed.
+    pub fn remove(&self, rel: &str, expected: &[u8]) -> Result<(), EditError> {
+        let path = self.resolve(rel)?;
+        let current = fs::read(&path).map_err(|e| self.io(rel, e))?;
+        if current != expected {
+            return Err(EditError::Changed(rel.to_string()));
+        }
+        fs::remove_file(&path).map_err(|e| self.io(rel, e))
+    }
+
     /// Moves the file `from` to `to` (both inside the folder), never replacing a file at
     /// `to`: how a profile `YEAR/SLUG.md` becomes the bundle `YEAR/SLUG/index.md`.
     pub fn rename(&self, from: &str, to: &str) -> Result<(), EditError> {

@@ -24,6 +24,8 @@ pub struct SiteConfig {
     pub organisation_history: Vec<OrganisationEra>,
     /// Where `theme` was written in site.toml, for the diagnostic of a missing theme.
     pub theme_at: Option<Span>,
+    /// The `[documents]` table: the agency as the Council's documents name it today.
+    pub documents: DocumentsConfig,
 }
 
 /// A name the organisation had until a day, and optionally the body above it and its
@@ -34,6 +36,21 @@ pub struct OrganisationEra {
     pub until: Date,
     pub parent: Option<String>,
     pub place: Option<String>,
+}
+
+/// The optional `[documents]` table of site.toml (SPEC §6): each key, when written.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DocumentsConfig {
+    /// The parent body, above the agency's name: `UBND TỈNH BÌNH PHƯỚC`.
+    pub parent: Option<String>,
+    /// The agency's name as its documents' header writes it: `SỞ XÂY DỰNG`.
+    pub agency: Option<String>,
+    /// The place of the date line: `Bình Phước`.
+    pub place: Option<String>,
+    /// The agency's symbol in document numbers: `SXD` (`…/QĐ-SXD`).
+    pub symbol: Option<String>,
+    pub signer_title: Option<String>,
+    pub signer: Option<String>,
 }
 
 impl Default for SiteConfig {
@@ -47,6 +64,7 @@ impl Default for SiteConfig {
             theme: "default".into(),
             organisation_history: Vec::new(),
             theme_at: None,
+            documents: DocumentsConfig::default(),
         }
     }
 }

@@ -22,6 +22,15 @@ const SITE_KEYS: &[&str] = &[
     "language",
     "theme",
     "organisation_history",
+    "documents",
+];
+const DOCUMENTS_KEYS: &[&str] = &[
+    "parent",
+    "agency",
+    "place",
+    "symbol",
+    "signer_title",
+    "signer",
 ];
 const UNIT_KEYS: &[&str] = &[
     "id",
@@ -98,6 +107,20 @@ pub fn read_site(doc: &Doc) -> (SiteConfig, Vec<Diagnostic>) {
         }
     }
     config.organisation_history = organisation_history(&mut r, root);
+    if let Some(t) = r.table(root, "documents", Need::Optional) {
+        let d = &mut config.documents;
+        for (key, slot) in [
+            ("parent", &mut d.parent),
+            ("agency", &mut d.agency),
+            ("place", &mut d.place),
+            ("symbol", &mut d.symbol),
+            ("signer_title", &mut d.signer_title),
+            ("signer", &mut d.signer),
+        ] {
+            *slot = r.string(t, key, Need::Optional).map(|v| v.value);
+        }
+        r.reject_unknown(t, DOCUMENTS_KEYS);
+    }
     r.reject_unknown(root, SITE_KEYS);
     (config, r.diags)
 }

@@ -28,11 +28,22 @@ fn toml_str(s: &str) -> String {
 }
 
 /// The skeleton's text for a profile of `kind` in `unit`, from `year`'s plan.
-pub fn skeleton(site: &Site, plan: &Plan, kind: Kind, unit: &str, year: u16, fill: &Fill) -> String {
+pub fn skeleton(
+    site: &Site,
+    plan: &Plan,
+    kind: Kind,
+    unit: &str,
+    year: u16,
+    fill: &Fill,
+) -> String {
     let mut s = String::from("+++\n");
     let unit_name = site.unit(unit).map_or(unit, |u| u.name.as_str());
     let _ = writeln!(s, "# Họ và tên đầy đủ (với tập thể: tên đơn vị)");
-    let default_name = if kind == Kind::Collective { unit_name } else { "" };
+    let default_name = if kind == Kind::Collective {
+        unit_name
+    } else {
+        ""
+    };
     let _ = writeln!(
         s,
         "name = {}",

@@ -334,6 +334,8 @@ pub enum Msg {
         text: String,
         ch: char,
     },
+    /// A row of a nominations spreadsheet that `import` cannot use.
+    Import(import::ImportMsg),
 }
 
 fn expected_words(e: Expected, lang: Lang) -> &'static str {
@@ -385,6 +387,8 @@ mod placement;
 pub mod story;
 pub mod toml;
 pub mod typos;
+pub mod council;
+pub mod import;
 mod words;
 mod years;
 pub use story::StoryMsg;

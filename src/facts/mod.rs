@@ -7,5 +7,6 @@ pub mod addresses;
 pub mod consent;
 pub mod organisation;
 pub mod people;
+pub mod order;
 pub mod status;
 pub mod units;

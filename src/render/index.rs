@@ -1,7 +1,6 @@
 //! What is published and in what order, computed once per build: each profile's status,
 //! the lists by year and by unit in Vietnamese order, and one card per listed profile.
 
-use std::cmp::Ordering;
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
@@ -15,7 +14,6 @@ use crate::facts::consent::story_allowed;
 use crate::facts::people::People;
 use crate::facts::status::{Status, status};
 use crate::facts::units::Units;
-use crate::text::collate::{given_name, person_order};
 
 /// A unit's listed collective in a year, and the listed leaders who head it.
 pub type Group = (Option<usize>, Vec<usize>);
@@ -46,19 +44,7 @@ pub struct Index<'s> {
     pub people: People,
 }
 
-fn sort_name(p: &Profile) -> &str {
-    match p.kind() {
-        Some(Kind::Collective) => p.name(),
-        _ => given_name(p.name(), p.given_name.as_ref().map(|g| g.value.as_str())),
-    }
-}
-
-/// People by given name then full name; collectives by their name.
-pub fn order(a: &Profile, b: &Profile) -> Ordering {
-    person_order(sort_name(a), a.name(), sort_name(b), b.name())
-        .then_with(|| a.year.cmp(&b.year))
-        .then_with(|| a.slug.cmp(&b.slug))
-}
+pub use crate::facts::order::order;
 
 pub fn is_provincial(p: &Profile) -> bool {
     p.province.is_some()

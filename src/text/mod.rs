@@ -7,3 +7,4 @@ pub mod date;
 pub mod fold;
 pub mod personal;
 pub mod slug;
+pub mod typed_date;

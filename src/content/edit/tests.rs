@@ -148,3 +148,20 @@ fn concurrent_creates_of_one_name_leave_one_winner() {
     assert_eq!(wins, 1);
     assert_eq!(names(dir.path()), ["2024", "2024/same.md"]);
 }
+
+#[test]
+fn remove_takes_back_only_the_bytes_it_was_shown() {
+    let (dir, w) = writer();
+    w.create("a.md", b"one").expect("create");
+    assert!(matches!(
+        w.remove("a.md", b"two"),
+        Err(EditError::Changed(_))
+    ));
+    assert!(dir.path().join("a.md").is_file());
+    assert!(matches!(
+        w.remove("../a.md", b"one"),
+        Err(EditError::Outside(_))
+    ));
+    w.remove("a.md", b"one").expect("remove");
+    assert!(names(dir.path()).is_empty());
+}

@@ -27,6 +27,7 @@ pub fn text(msg: &Msg, lang: Lang) -> String {
             | PhotoConsentWithdrawn { .. }),
             l,
         ) => super::years::text(m, l),
+        (Import(m), _) => super::import::text(m, lang),
         (NoFrontMatter, Vi) => "tệp không bắt đầu bằng phần khai báo `+++`".into(),
         (NoFrontMatter, En) => "the file does not start with a `+++` front-matter block".into(),
         (Unterminated, Vi) => "phần khai báo mở bằng `+++` nhưng không có dòng `+++` đóng lại".into(),
@@ -363,6 +364,7 @@ pub fn hint(msg: &Msg, lang: Lang) -> String {
         (Toml(m), lang) => return toml::hint(m, lang),
         (Story(m), lang) => return story::hint(m, lang),
         (Typo(m), lang) => return typos::hint(m, lang),
+        (Import(m), _) => return super::import::hint(m, lang),
         (NoFrontMatter, Vi) => {
             "thêm dòng `+++` ở đầu tệp, các khóa TOML, rồi một dòng `+++` nữa trước phần câu chuyện"
         }

@@ -1,0 +1,537 @@
+//! `prepare` on sheets made in memory: a good sheet, every class of bad row, slugs.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use super::rows::Context;
+use super::sheet::{Cell, Row, Sheet};
+use super::*;
+use crate::content::model::{
+    Criterion, Kind, Movement, Plan, PlanState, Profile, ProfileFile, Site, SiteConfig, Unit,
+    UnitType,
+};
+use crate::content::source::{At, Doc, Span};
+use crate::diag::Lang;
+use crate::text::date::Date;
+
+fn plan() -> Plan {
+    Plan {
+        file: "content/2024/_plan.toml".into(),
+        number: "883/KH-SXD".into(),
+        title: "Kế hoạch thử".into(),
+        issued: Date::new(2024, 4, 4),
+        deadline: Date::new(2024, 11, 30).expect("date"),
+        approval_percent: 90,
+        excellent_members_percent: 50,
+        movements: vec![Movement {
+            id: "so-xay-dung".into(),
+            name: "Phong trào thi đua do Sở Xây dựng phát động".into(),
+        }],
+        criteria: vec![
+            Criterion {
+                id: "chap-hanh".into(),
+                applies_to: Kind::ALL.to_vec(),
+                text: "Gương mẫu chấp hành".into(),
+            },
+            Criterion {
+                id: "tap-the".into(),
+                applies_to: vec![Kind::Collective],
+                text: "Tập thể tiêu biểu".into(),
+            },
+        ],
+    }
+}
+
+fn site(profiles: Vec<Profile>) -> Site {
+    let units = [
+        ("van-phong-so", "Văn phòng Sở"),
+        ("phong-quan-ly-xay-dung", "Phòng Quản lý xây dựng"),
+    ]
+    .into_iter()
+    .map(|(id, name)| Unit {
+        id: id.into(),
+        name: name.into(),
+        kind: UnitType::Office,
+        description: None,
+    })
+    .collect();
+    let files = profiles
+        .iter()
+        .map(|p| ProfileFile {
+            year: p.year,
+            slug: p.slug.clone(),
+            file: p.file().to_string(),
+        })
+        .collect();
+    Site {
+        root: ".".into(),
+        config: SiteConfig::default(),
+        units,
+        plans: BTreeMap::from([(2024, PlanState::Valid(Box::new(plan())))]),
+        profiles,
+        files,
+    }
+}
+
+fn profile(slug: &str, name: &str, kind: Kind, unit: &str) -> Profile {
+    let doc = Doc::new(format!("content/2024/{slug}.md"), "", 1);
+    let mut p = Profile::empty(doc, 2024, slug);
+    p.name = Some(At::new(name.into(), Span::default()));
+    p.kind = Some(At::new(kind, Span::default()));
+    p.unit = Some(At::new(unit.into(), Span::default()));
+    p
+}
+
+const HEADER: [&str; 8] = [
+    "STT",
+    "Họ và tên",
+    "Loại",
+    "Chức vụ",
+    "Đơn vị",
+    "Tóm tắt thành tích",
+    "Ngày nhận hồ sơ",
+    "Phong trào",
+];
+
+fn sheet(rows: &[&[&str]]) -> Sheet {
+    Sheet {
+        rows: rows
+            .iter()
+            .enumerate()
+            .map(|(i, cells)| Row {
+                number: i as u32 + 1,
+                cells: cells
+                    .iter()
+                    .map(|c| {
+                        if c.is_empty() {
+                            Cell::Empty
+                        } else {
+                            Cell::Text(c.to_string())
+                        }
+                    })
+                    .collect(),
+            })
+            .collect(),
+        encoding: None,
+    }
+}
+
+fn run(site: &Site, s: &Sheet) -> Prepared {
+    let plan = site.plan(2024).expect("plan");
+    let cx = Context {
+        site,
+        plan,
+        year: 2024,
+        file: "de-nghi.csv",
+    };
+    prepare(&cx, s, Path::new("/nonexistent/content"))
+}
+
+/// (rule, row, field, message in Vietnamese) of each diagnostic.
+fn problems(p: &Prepared) -> Vec<(&'static str, u32, String, String)> {
+    p.diags
+        .iter()
+        .map(|d| {
+            (
+                d.rule.name(),
+                d.line,
+                d.field.clone().unwrap_or_default(),
+                d.msg.text(Lang::Vi),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_good_sheet_becomes_skeletons_as_new_writes_them() {
+    let site = site(vec![]);
+    let s = sheet(&[
+        &["DANH SÁCH ĐỀ NGHỊ CÔNG NHẬN ĐIỂN HÌNH TIÊN TIẾN NĂM 2024"],
+        &HEADER,
+        &["I", "TẬP THỂ"],
+        &[
+            "1",
+            "Phòng Quản lý xây dựng",
+            "Tập thể",
+            "",
+            "phong quan ly xay dung",
+            "Tập thể xuất sắc.",
+            "22/11/2024",
+            "Sở Xây dựng",
+        ],
+        &["II", "CÁ NHÂN"],
+        &[
+            "1",
+            "Nguyễn  Thị Hạnh",
+            "Cá nhân",
+            "Chuyên viên",
+            "VĂN PHÒNG SỞ",
+            "Số hoá\nhồ sơ.",
+            "2024-11-25",
+            "",
+        ],
+        &[
+            "2",
+            "Nguyễn Thị Hạnh",
+            "Cá nhân",
+            "Chuyên viên",
+            "Phòng Quản lý xây dựng",
+            "",
+            "",
+            "so-xay-dung",
+        ],
+        &[],
+    ]);
+    let p = run(&site, &s);
+    assert!(p.diags.is_empty(), "{:?}", problems(&p));
+    let rels: Vec<&str> = p.write.iter().map(|w| w.rel.as_str()).collect();
+    assert_eq!(
+        rels,
+        [
+            "2024/phong-quan-ly-xay-dung.md",
+            "2024/nguyen-thi-hanh.md",
+            "2024/nguyen-thi-hanh-2.md"
+        ]
+    );
+    let plan = plan();
+    let fill = crate::content::skeleton::Fill {
+        name: Some("Nguyễn Thị Hạnh".into()),
+        position: Some("Chuyên viên".into()),
+        summary: Some("Số hoá hồ sơ.".into()),
+        movements: vec![],
+        nominated: Date::new(2024, 11, 25),
+    };
+    let want =
+        crate::content::skeleton::skeleton(&site, &plan, Kind::Staff, "van-phong-so", 2024, &fill);
+    assert_eq!(p.write[1].text, want);
+    assert_eq!(p.write[1].row, 6);
+    assert!(p.write[0].text.contains("kind = \"collective\""));
+    assert!(p.write[0].text.contains("movements = [\"so-xay-dung\"]"));
+    assert!(p.write[0].text.contains("\n[nomination]\n# Ngày hồ sơ đến Thường trực Hội đồng, không sau 30/11/2024\ndate = 2024-11-22\n"));
+    assert!(p.write[0].text.contains("tap-the = \"\""));
+    assert!(!p.write[1].text.contains("tap-the"));
+}
+
+#[test]
+fn every_class_of_bad_row_is_named_by_row_and_column() {
+    let site = site(vec![]);
+    let long = "x".repeat(301);
+    let s = sheet(&[
+        &HEADER,
+        &[
+            "1",
+            "",
+            "Cá nhân",
+            "Chuyên viên",
+            "Văn phòng Sở",
+            "",
+            "",
+            "",
+        ],
+        &[
+            "2",
+            "Lê Văn A",
+            "Khác",
+            "Chuyên viên",
+            "Văn phòng Sở",
+            "",
+            "",
+            "",
+        ],
+        &[
+            "3",
+            "Lê Văn B",
+            "Cá nhân",
+            "Chuyên viên",
+            "Phòng Quản lý xây dưng mới",
+            "",
+            "",
+            "",
+        ],
+        &[
+            "4",
+            "Lê Văn C",
+            "Cá nhân",
+            "Chuyên viên",
+            "Văn phòng Sở",
+            "",
+            "32/11/2024",
+            "",
+        ],
+        &[
+            "5",
+            "Lê Văn D",
+            "Cá nhân",
+            "Chuyên viên",
+            "Văn phòng Sở",
+            "",
+            "",
+            "Bộ Tài chính",
+        ],
+        &[
+            "6",
+            "Lê Văn E",
+            "Cá nhân",
+            "Chuyên viên",
+            "Văn phòng Sở",
+            &long,
+            "",
+            "",
+        ],
+        &[
+            "7",
+            "Lê Văn G",
+            "Cá nhân",
+            "Chuyên viên",
+            "Văn phòng Sở",
+            "",
+            "02/12/2024",
+            "",
+        ],
+        &[
+            "8",
+            "Lê Văn H",
+            "Cá nhân",
+            "Chuyên viên",
+            "Văn phòng Sở",
+            "",
+            "20/11/2023",
+            "",
+        ],
+        &[
+            "9",
+            "Văn phòng Sở",
+            "Tập thể",
+            "Trưởng phòng",
+            "Văn phòng Sở",
+            "",
+            "",
+            "",
+        ],
+        &["10", "Lê Văn I", "", "Chuyên viên", "", "", "", ""],
+        &[
+            "11",
+            "Lê Văn K",
+            "Cá nhân",
+            "Chuyên viên",
+            "Văn phòng Sở",
+            "",
+            "",
+            "",
+        ],
+        &[
+            "12",
+            "lê văn k",
+            "Cá nhân",
+            "Chuyên viên",
+            "Văn phòng Sở",
+            "",
+            "",
+            "",
+        ],
+        &[
+            "13",
+            "???",
+            "Cá nhân",
+            "Chuyên viên",
+            "Văn phòng Sở",
+            "",
+            "",
+            "",
+        ],
+    ]);
+    let p = run(&site, &s);
+    assert!(p.write.is_empty());
+    let got = problems(&p);
+    let want: &[(&str, u32, &str, &str)] = &[
+        ("missing-field", 2, "Họ và tên", "ô B2: thiếu họ và tên"),
+        (
+            "invalid-value",
+            3,
+            "Loại",
+            "ô C3: \"Khác\" không phải loại hồ sơ",
+        ),
+        (
+            "unknown-unit",
+            4,
+            "Đơn vị",
+            "có phải ý bạn là \"Phòng Quản lý xây dựng\" (mã phong-quan-ly-xay-dung)?",
+        ),
+        (
+            "invalid-value",
+            5,
+            "Ngày nhận hồ sơ",
+            "ô G5: \"32/11/2024\" không phải một ngày",
+        ),
+        (
+            "unknown-movement",
+            6,
+            "Phong trào",
+            "ô H6: phong trào \"Bộ Tài chính\" không có trong kế hoạch",
+        ),
+        (
+            "invalid-value",
+            7,
+            "Tóm tắt thành tích",
+            "ô F7: tóm tắt thành tích dài 301 ký tự",
+        ),
+        (
+            "nomination-deadline",
+            8,
+            "Ngày nhận hồ sơ",
+            "ô G8: hồ sơ nhận ngày 02/12/2024 là sau hạn 30/11/2024",
+        ),
+        (
+            "invalid-value",
+            9,
+            "Ngày nhận hồ sơ",
+            "ô G9: ngày 20/11/2023 không thuộc năm 2024",
+        ),
+        (
+            "invalid-value",
+            10,
+            "Chức vụ",
+            "ô D10: tập thể không có chức vụ",
+        ),
+        ("missing-field", 11, "Loại", "ô C11: thiếu loại hồ sơ"),
+        ("missing-field", 11, "Đơn vị", "ô E11: thiếu đơn vị"),
+        ("invalid-value", 13, "Họ và tên", "trùng với dòng 12"),
+        (
+            "invalid-value",
+            14,
+            "Họ và tên",
+            "ô B14: \"???\" không có chữ cái nào",
+        ),
+    ];
+    for (rule, row, field, words) in want {
+        assert!(
+            got.iter()
+                .any(|g| g.0 == *rule && g.1 == *row && g.2 == *field && g.3.contains(words)),
+            "no {rule} at row {row} ({field}) saying {words:?}; got {got:#?}"
+        );
+    }
+    assert_eq!(got.len(), want.len(), "{got:#?}");
+    // The value is shown under the message, cut when long.
+    let summary = p.diags.iter().find(|d| d.line == 7).expect("row 7");
+    let snip = summary.snippet.as_ref().expect("snippet");
+    assert_eq!(snip.text.chars().count(), 80);
+    assert!(snip.text.ends_with('…'));
+}
+
+#[test]
+fn header_problems_stop_before_any_row() {
+    let site = site(vec![]);
+    let p = run(
+        &site,
+        &sheet(&[&["STT", "Tên", "Đơn vị"], &["1", "A", "B"]]),
+    );
+    assert_eq!(problems(&p)[0].0, "missing-field");
+    assert!(problems(&p)[0].3.contains("không tìm thấy hàng tiêu đề"));
+    let p = run(
+        &site,
+        &sheet(&[
+            &["x"],
+            &["Họ và tên", "Loại", "Đơn vị"],
+            &["A", "Cá nhân", "Văn phòng Sở"],
+        ]),
+    );
+    let got = problems(&p);
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert!(got.iter().all(|g| g.1 == 2));
+    assert!(got.iter().any(|g| g.3.contains("\"Chức vụ\"")));
+    assert!(got.iter().any(|g| g.3.contains("\"Tóm tắt thành tích\"")));
+    let p = run(&site, &sheet(&[&HEADER, &[], &["I", "TẬP THỂ"]]));
+    assert!(problems(&p)[0].3.contains("không có dòng hồ sơ nào"));
+}
+
+#[test]
+fn what_the_year_has_is_kept_and_its_slugs_are_taken() {
+    let site = site(vec![
+        profile(
+            "nguyen-van-an",
+            "Nguyễn Văn An",
+            Kind::Staff,
+            "van-phong-so",
+        ),
+        profile("le-thi-binh", "Lê Thị Bình", Kind::Staff, "van-phong-so"),
+    ]);
+    let s = sheet(&[
+        &HEADER,
+        &[
+            "1",
+            "NGUYỄN VĂN AN",
+            "Cá nhân",
+            "Chuyên viên",
+            "Văn phòng Sở",
+            "",
+            "",
+            "",
+        ],
+        &[
+            "2",
+            "Lê Thị Bình",
+            "Cá nhân",
+            "Chuyên viên",
+            "Phòng Quản lý xây dựng",
+            "",
+            "",
+            "",
+        ],
+    ]);
+    let p = run(&site, &s);
+    assert!(p.diags.is_empty(), "{:?}", problems(&p));
+    assert_eq!(
+        p.existing,
+        [Existing {
+            row: 2,
+            file: "content/2024/nguyen-van-an.md".into()
+        }]
+    );
+    assert_eq!(p.write.len(), 1);
+    assert_eq!(p.write[0].rel, "2024/le-thi-binh-2.md");
+}
+
+#[test]
+fn a_collective_named_in_its_own_column_needs_no_kind() {
+    let site = site(vec![]);
+    let header: &[&str] = &[
+        "Tên tập thể",
+        "Họ và tên",
+        "Loại",
+        "Chức vụ",
+        "Đơn vị",
+        "Tóm tắt thành tích",
+    ];
+    let good: [&[&str]; 2] = [
+        &["Văn phòng Sở", "", "", "", "Văn phòng Sở", ""],
+        &[
+            "",
+            "Trần Văn Minh",
+            "Lãnh đạo",
+            "Chánh Văn phòng",
+            "Văn phòng Sở",
+            "",
+        ],
+    ];
+    let p = run(&site, &sheet(&[header, good[0], good[1]]));
+    assert!(p.diags.is_empty(), "{:?}", problems(&p));
+    assert!(p.write[0].text.contains("kind = \"collective\""));
+    assert!(p.write[1].text.contains("kind = \"leader\""));
+    assert!(p.write[1].text.contains("position = \"Chánh Văn phòng\""));
+    let both: &[&str] = &[
+        "Văn phòng Sở",
+        "Trần Văn Minh",
+        "Lãnh đạo",
+        "",
+        "Văn phòng Sở",
+        "",
+    ];
+    let p = run(&site, &sheet(&[header, good[0], both]));
+    let got = problems(&p);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert!(
+        got[0].3.contains("cả họ tên ở ô B3 và tên tập thể ở ô A3"),
+        "{got:?}"
+    );
+    assert!(p.write.is_empty());
+}

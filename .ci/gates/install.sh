@@ -8,6 +8,8 @@
 #   - playwright-core 1.65.1 + axe-core 4.14.1 (npm, --ignore-scripts; no browser download)
 #   - the judges of share cards, QR codes and print (apt; only those missing):
 #     tesseract-ocr + tesseract-ocr-vie, zbar-tools, librsvg2-bin, poppler-utils
+#   - Debian libreoffice-writer-nogui, poppler-utils, fonts-liberation2 (apt; only if
+#     missing): the council gate turns the Council's DOCX into PDF and reads it
 # Prints each action; any failure stops with a non-zero exit and the tail of the log.
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)"
@@ -61,6 +63,23 @@ else
   NOTES+=("chromium installed $((SECONDS - t))s")
 fi
 /usr/bin/chromium --version >/dev/null 2>&1 || fail "/usr/bin/chromium --version failed"
+
+# --- LibreOffice Writer + poppler (Debian), for the council gate ---
+# fonts-liberation2: Liberation Serif has Times New Roman's metrics, so the PDF is laid
+# out as Word lays out the DOCX.
+t=$SECONDS
+LIBERATION=/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf
+if command -v soffice >/dev/null 2>&1 && command -v pdfinfo >/dev/null 2>&1 \
+   && command -v pdftotext >/dev/null 2>&1 && [ -f "$LIBERATION" ]; then
+  NOTES+=("libreoffice + poppler present")
+else
+  say "installing Debian libreoffice-writer-nogui poppler-utils fonts-liberation2"
+  apt_install libreoffice-writer-nogui poppler-utils fonts-liberation2
+  command -v soffice >/dev/null 2>&1 || fail "apt installed LibreOffice but soffice is missing"
+  command -v pdftotext >/dev/null 2>&1 || fail "apt installed poppler-utils but pdftotext is missing"
+  NOTES+=("libreoffice + poppler installed $((SECONDS - t))s")
+fi
+soffice --version >/dev/null 2>&1 || fail "soffice --version failed"
 
 # --- vnu (W3C Nu Html Checker) ---
 t=$SECONDS

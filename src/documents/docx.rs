@@ -20,6 +20,11 @@ pub fn twips(mm: u32) -> usize {
     (mm as usize * 14_400 + 127) / 254
 }
 
+/// Twips in `mm` millimetres, rounded up: a margin never narrower than Decree 30's.
+fn twips_up(mm: u32) -> i32 {
+    (mm * 14_400).div_ceil(254) as i32
+}
+
 /// About how wide `text` sets in Times New Roman at `half_points`, in millimetres: for
 /// the length of the short rules (Decree 30: a third to a half of the line above).
 fn text_mm(text: &str, half_points: u32, caps: bool) -> u32 {
@@ -285,10 +290,10 @@ fn closing(c: &Closing) -> DocxTable {
 /// The DOCX file's bytes.
 pub fn render(doc: &Document) -> Result<Vec<u8>, String> {
     let margins = PageMargin::new()
-        .top(twips(MARGIN_TOP_MM) as i32)
-        .bottom(twips(MARGIN_BOTTOM_MM) as i32)
-        .left(twips(MARGIN_LEFT_MM) as i32)
-        .right(twips(MARGIN_RIGHT_MM) as i32)
+        .top(twips_up(MARGIN_TOP_MM))
+        .bottom(twips_up(MARGIN_BOTTOM_MM))
+        .left(twips_up(MARGIN_LEFT_MM))
+        .right(twips_up(MARGIN_RIGHT_MM))
         .header(twips(10) as i32)
         .footer(twips(10) as i32);
     let page_number = DocxHeader::new().add_paragraph(

@@ -41,6 +41,9 @@ impl Col {
         const STARTS: &[(&str, Col)] = &[
             ("ho va ten", Col::Name),
             ("ho ten", Col::Name),
+            ("ten tap the ca nhan", Col::Name),
+            ("ten tap the hoac ca nhan", Col::Name),
+            ("ten ca nhan tap the", Col::Name),
             ("ten tap the", Col::CollectiveName),
             ("loai", Col::Kind),
             ("chuc vu", Col::Position),
@@ -209,6 +212,7 @@ mod tests {
             ("ho va ten", Col::Name),
             ("Họ và tên (tên tập thể)", Col::Name),
             ("Tên tập thể", Col::CollectiveName),
+            ("Tên tập thể, cá nhân", Col::Name),
             ("Loại", Col::Kind),
             ("Chức vụ, chức danh", Col::Position),
             ("Đơn vị công tác", Col::Unit),

@@ -293,3 +293,51 @@ fn files_that_are_not_spreadsheets_and_years_without_a_plan() {
     assert_eq!(o.status.code(), Some(1), "{}", out(&o));
     assert!(out(&o).contains("error[no-plan]"), "{}", out(&o));
 }
+
+#[test]
+fn the_shipped_sample_list_imports_into_the_sample_site() {
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dir = tempfile::tempdir().expect("dir");
+    for entry in walkdir::WalkDir::new(repo.join("content")) {
+        let entry = entry.expect("walk");
+        let to = dir
+            .path()
+            .join(entry.path().strip_prefix(repo).expect("inside"));
+        if entry.file_type().is_dir() {
+            fs::create_dir_all(&to).expect("mkdir");
+        } else {
+            fs::copy(entry.path(), &to).expect("copy");
+        }
+    }
+    let sample = repo.join("tests/fixtures/import/de-nghi-2024.xlsx");
+    let o = assert_cmd::Command::cargo_bin("bangvang")
+        .expect("binary")
+        .args([
+            "import",
+            sample.to_str().expect("UTF-8 path"),
+            "--year",
+            "2024",
+            "--root",
+        ])
+        .arg(dir.path())
+        .output()
+        .expect("runs");
+    let text = out(&o);
+    assert_eq!(o.status.code(), Some(0), "{text}");
+    assert!(
+        text.contains("đã có content/2024/mai-thi-yen.md (dòng 11): giữ nguyên"),
+        "{text}"
+    );
+    for file in [
+        "phong-quy-hoach-kien-truc",
+        "ho-thi-ngoc-tram",
+        "nguyen-van-an-2",
+        "phan-van-thai",
+    ] {
+        assert!(
+            dir.path().join(format!("content/2024/{file}.md")).is_file(),
+            "{file}: {text}"
+        );
+    }
+    assert!(text.contains("nhập: đã tạo 4 hồ sơ trong content/2024/, giữ nguyên 1 hồ sơ đã có"));
+}

@@ -50,8 +50,8 @@ body {{ font-family: \"Times New Roman\", Times, \"Liberation Serif\", serif; fo
 @media print {{ html {{ background: none; }} body {{ margin: 0; padding: 0; width: auto; }} }}
 p {{ margin: 0; }}
 .draft {{ text-align: right; font-weight: bold; font-size: 13pt; }}
-.draft span {{ border: 0.75pt solid #000; padding: 1pt 8pt; }}
-.top {{ display: grid; grid-template-columns: {hl}mm {hr}mm; text-align: center; font-size: 12pt; }}
+.draft span {{ display: inline-block; border: 0.75pt solid #000; padding: 1pt 8pt; }}
+.top {{ display: grid; grid-template-columns: {hl}mm {hr}mm; align-items: start; text-align: center; font-size: 12pt; }}
 .issuer, .country, .words {{ font-weight: bold; }}
 .words {{ font-size: 14pt; text-decoration: underline; text-underline-offset: 2pt; }}
 .rule {{ border-top: 0.75pt solid #000; margin: 3pt auto 0; height: 0; }}
@@ -92,6 +92,7 @@ fn header(s: &mut String, h: &Header, draft: bool) {
     if draft {
         s.push_str("<p class=\"draft\"><span>DỰ THẢO</span></p>\n");
     }
+    // Four cells, two rows: the names opposite the motto, the number opposite the date.
     s.push_str("<div class=\"top\">\n<div>");
     if let Some(parent) = &h.parent {
         let _ = write!(s, "<p>{}</p>", esc(parent));
@@ -103,21 +104,16 @@ fn header(s: &mut String, h: &Header, draft: bool) {
     );
     let _ = write!(
         s,
-        "<p class=\"number\">{}</p>",
-        h.number.as_deref().map(esc).unwrap_or_default()
-    );
-    s.push_str("</div>\n<div>");
-    if h.parent.is_some() {
-        s.push_str("<p>&nbsp;</p>");
-    }
-    let _ = write!(
-        s,
-        "<p class=\"country\">{}</p><p class=\"words\">{}</p>",
+        "</div>\n<div><p class=\"country\">{}</p><p class=\"words\">{}</p></div>\n",
         esc(MOTTO_COUNTRY),
         esc(MOTTO)
     );
-    let _ = write!(s, "<p class=\"dated\">{}</p>", esc(&h.dated));
-    s.push_str("</div>\n</div>\n");
+    let _ = write!(
+        s,
+        "<p class=\"number\">{}</p>\n<p class=\"dated\">{}</p>\n</div>\n",
+        h.number.as_deref().map(esc).unwrap_or_default(),
+        esc(&h.dated)
+    );
 }
 
 fn table(s: &mut String, t: &Table) {

@@ -76,7 +76,7 @@ impl RowReader<'_> {
             Some(self.header.written(col)),
             Msg::Import(msg),
         )
-        .with_snippet((len > 0).then(|| Snippet {
+        .with_snippet((len > 0).then_some(Snippet {
             text: shown,
             col: 0,
             len,

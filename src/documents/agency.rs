@@ -1,8 +1,12 @@
-//! The agency as its documents name it: the `[documents]` table of site.toml, and for
-//! each key it leaves out, what `organisation` gives (`Sở Xây dựng tỉnh Bình Phước`: the
-//! place `Bình Phước`, the parent `UBND TỈNH BÌNH PHƯỚC`, the symbol `SXD`).
+//! The agency as its documents name it on the day they speak for: today's from the
+//! `[documents]` table of site.toml, an earlier one from `[[organisation_history]]`
+//! (`facts::organisation`); and for each key neither gives, what the name itself gives
+//! (`Sở Xây dựng tỉnh Bình Phước`: the place `Bình Phước`, the parent `UBND TỈNH BÌNH
+//! PHƯỚC`, the header's `SỞ XÂY DỰNG`, the symbol `SXD`).
 
-use crate::content::model::SiteConfig;
+use crate::content::model::{DocumentsConfig, SiteConfig};
+use crate::facts::organisation;
+use crate::text::date::Date;
 use crate::text::slug::slugify;
 
 /// The Council, as the header of its own documents names it, on two lines (on one it
@@ -54,9 +58,30 @@ fn initials(name: &str) -> String {
 }
 
 impl Agency {
+    /// The agency as named on `date`: under an earlier name, the keys of `[documents]`
+    /// that describe today's agency (its parent, place, header name, symbol and signer)
+    /// give way to that era's and to what its name gives; the signer's title stays.
+    pub fn on(config: &SiteConfig, date: Date) -> Agency {
+        let era = organisation::at(config, date);
+        if !era.earlier {
+            return Agency::of(config);
+        }
+        let then = DocumentsConfig {
+            parent: era.parent.map(str::to_string),
+            place: era.place.map(str::to_string),
+            signer_title: config.documents.signer_title.clone(),
+            ..DocumentsConfig::default()
+        };
+        Agency::from_parts(era.name, &then)
+    }
+
+    /// Today's agency.
     pub fn of(config: &SiteConfig) -> Agency {
-        let d = &config.documents;
-        let org = config.organisation.trim();
+        Agency::from_parts(&config.organisation, &config.documents)
+    }
+
+    fn from_parts(organisation: &str, d: &DocumentsConfig) -> Agency {
+        let org = organisation.trim();
         let province = province(org);
         let own = without_province(org);
         let fallback = |s: &str| {
@@ -152,5 +177,43 @@ mod tests {
         assert_eq!(a.symbol, "KTXD");
         assert_eq!(a.signer_title, "CỤC TRƯỞNG");
         assert_eq!(a.signer.as_deref(), Some("Nguyễn Văn A"));
+    }
+
+    #[test]
+    fn an_earlier_name_brings_its_own_parent_and_place() {
+        let d = |y, m, day| Date::new(y, m, day).expect("date");
+        let mut c = config(
+            "Sở Xây dựng tỉnh Đồng Nai",
+            DocumentsConfig {
+                parent: Some("UBND TỈNH ĐỒNG NAI".into()),
+                agency: Some("SỞ XÂY DỰNG".into()),
+                place: Some("Đồng Nai".into()),
+                symbol: Some("SXD".into()),
+                signer_title: Some("GIÁM ĐỐC".into()),
+                signer: Some("Phan Minh Quang".into()),
+            },
+        );
+        c.organisation_history = vec![crate::content::model::OrganisationEra {
+            name: "Sở Xây dựng tỉnh Bình Phước".into(),
+            until: d(2025, 6, 30),
+            parent: Some("UBND TỈNH BÌNH PHƯỚC".into()),
+            place: None,
+        }];
+        let then = Agency::on(&c, d(2024, 12, 5));
+        assert_eq!(then.parent.as_deref(), Some("UBND TỈNH BÌNH PHƯỚC"));
+        assert_eq!(
+            then.place, "Bình Phước",
+            "from the name when the era does not say"
+        );
+        assert_eq!(then.full, "Sở Xây dựng tỉnh Bình Phước");
+        assert_eq!(
+            (then.name.as_str(), then.symbol.as_str()),
+            ("SỞ XÂY DỰNG", "SXD")
+        );
+        assert_eq!(then.signer_title, "GIÁM ĐỐC");
+        assert_eq!(then.signer, None, "today's Director did not sign for 2024");
+        let now = Agency::on(&c, d(2025, 7, 1));
+        assert_eq!(now, Agency::of(&c));
+        assert_eq!(now.place, "Đồng Nai");
     }
 }

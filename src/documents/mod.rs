@@ -20,7 +20,9 @@ use layout::{Document, Row};
 
 use crate::content::model::{Kind, Plan, Profile, Site};
 use crate::facts::order::order;
+use crate::facts::organisation;
 use crate::facts::status::vote_passes;
+use crate::facts::units::Units;
 use crate::text::date::Date;
 
 /// The documents' files, in the order they are written and listed.
@@ -41,6 +43,7 @@ pub struct Year<'s> {
     pub date: Option<Date>,
     /// Every nomination of the year that is not revoked, in roll order.
     pub nominees: Vec<&'s Profile>,
+    units: Units<'s>,
 }
 
 impl<'s> Year<'s> {
@@ -51,14 +54,29 @@ impl<'s> Year<'s> {
             .filter(|p| p.year == year && p.revoked.is_none())
             .collect();
         nominees.sort_by(|a, b| a.kind().cmp(&b.kind()).then_with(|| order(a, b)));
+        let day = Year::day(date, &nominees, plan);
         Year {
             site,
             year,
             plan,
-            agency: Agency::of(&site.config),
+            agency: Agency::on(&site.config, day),
             date,
             nominees,
+            units: Units::new(&site.units),
         }
+    }
+
+    /// The day the documents speak for, which names the agency: the date given, else
+    /// the Council's last vote of the year, else the last dossier's arrival, else the
+    /// plan's deadline.
+    fn day(date: Option<Date>, nominees: &[&Profile], plan: &Plan) -> Date {
+        let nominated = nominees
+            .iter()
+            .filter_map(|p| p.nomination.as_ref()?.date.as_ref().map(|d| d.value))
+            .max();
+        date.or_else(|| Year::last_vote(nominees))
+            .or(nominated)
+            .unwrap_or(plan.deadline)
     }
 
     /// The nominees still awaiting the Council's vote.
@@ -96,11 +114,13 @@ impl<'s> Year<'s> {
             .collect()
     }
 
+    /// The nominee's unit as named that year (a unit renamed or merged since keeps the
+    /// name it had), as the year's roll prints it.
     pub fn unit_name(&self, p: &Profile) -> String {
         let id = p.unit_id().unwrap_or_default();
-        self.site
-            .unit(id)
-            .map_or_else(|| id.to_string(), |u| u.name.clone())
+        self.units
+            .name_in_year(id, self.year)
+            .map_or_else(|| id.to_string(), str::to_string)
     }
 
     pub fn position(&self, p: &Profile) -> String {
@@ -110,17 +130,21 @@ impl<'s> Year<'s> {
             .unwrap_or_default()
     }
 
-    /// `Kế hoạch số 883/KH-SXD ngày 04 tháng 4 năm 2024 của Sở Xây dựng tỉnh Bình Phước`.
+    /// `Kế hoạch số 883/KH-SXD ngày 04 tháng 4 năm 2024 của Sở Xây dựng tỉnh Bình Phước`:
+    /// the plan's issuer named as it was on the day it was issued.
     pub fn plan_cited(&self) -> String {
         let issued = self
             .plan
             .issued
             .map(|d| format!(" {}", words::long_date(d)))
             .unwrap_or_default();
-        format!(
-            "Kế hoạch số {}{issued} của {}",
-            self.plan.number, self.agency.full
-        )
+        let by = self
+            .plan
+            .issued
+            .map(|d| organisation::name_on(&self.site.config, d))
+            .filter(|n| !n.trim().is_empty())
+            .unwrap_or(&self.agency.full);
+        format!("Kế hoạch số {}{issued} của {by}", self.plan.number)
     }
 
     /// The latest day the Council voted on any of `list`.

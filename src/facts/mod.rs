@@ -5,8 +5,8 @@
 
 pub mod addresses;
 pub mod consent;
+pub mod order;
 pub mod organisation;
 pub mod people;
-pub mod order;
 pub mod status;
 pub mod units;

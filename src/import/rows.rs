@@ -137,7 +137,7 @@ impl RowReader<'_> {
             self.report(Rule::MissingField, Col::Unit, ImportMsg::EmptyUnit { cell });
             return None;
         }
-        let msg = match values::unit(&self.cx.site.units, &text) {
+        let msg = match values::unit(&self.cx.site.units, &text, self.cx.year) {
             Match::Found(id) => return Some(id.to_string()),
             Match::Ambiguous(ids) => ImportMsg::AmbiguousUnit {
                 cell,

@@ -53,6 +53,9 @@ fn site(profiles: Vec<Profile>) -> Site {
         name: name.into(),
         kind: UnitType::Office,
         description: None,
+        from: None,
+        until: None,
+        successor: None,
     })
     .collect();
     let files = profiles

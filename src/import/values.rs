@@ -5,6 +5,7 @@
 use super::columns::header_words;
 use crate::content::model::{Kind, Movement, Unit};
 use crate::diag::catalogue::import::Named;
+use crate::facts::units::in_being_in;
 use crate::text::slug::slugify;
 
 /// The kind a cell names: its id, or Vietnamese words for it.
@@ -70,18 +71,22 @@ fn nearest<'a>(
         })
 }
 
-/// The unit a cell names: its id, or its name (tones, case and punctuation aside).
-pub fn unit<'a>(units: &'a [Unit], text: &str) -> Match<'a> {
+/// The unit a cell names: its id, or its name (tones, case and punctuation aside); of
+/// units that had the same name, the one in being in `year`.
+pub fn unit<'a>(units: &'a [Unit], text: &str, year: u16) -> Match<'a> {
     let text = text.trim();
     if let Some(u) = units.iter().find(|u| u.id == text) {
         return Match::Found(&u.id);
     }
     let words = header_words(text);
     let slug = slugify(text);
-    let same: Vec<&Unit> = units
+    let mut same: Vec<&Unit> = units
         .iter()
         .filter(|u| header_words(&u.name) == words)
         .collect();
+    if same.len() > 1 && same.iter().any(|u| in_being_in(u, year)) {
+        same.retain(|u| in_being_in(u, year));
+    }
     match same[..] {
         [u] => return Match::Found(&u.id),
         [_, _, ..] => return Match::Ambiguous(same.iter().map(|u| u.id.clone()).collect()),
@@ -152,6 +157,7 @@ pub fn one_line(text: &str) -> String {
 mod tests {
     use super::*;
     use crate::content::model::UnitType;
+    use crate::text::date::Date;
 
     fn units() -> Vec<Unit> {
         [
@@ -168,6 +174,9 @@ mod tests {
             name: name.into(),
             kind: UnitType::Office,
             description: None,
+            from: None,
+            until: None,
+            successor: None,
         })
         .collect()
     }
@@ -205,23 +214,45 @@ mod tests {
             "van phong so",
             " Văn  phòng sở ",
         ] {
-            assert_eq!(unit(&units, text), Match::Found("van-phong-so"), "{text}");
+            assert_eq!(
+                unit(&units, text, 2024),
+                Match::Found("van-phong-so"),
+                "{text}"
+            );
         }
         assert_eq!(
-            unit(&units, "Phòng Kinh tế – Vật liệu xây dựng"),
+            unit(&units, "Phòng Kinh tế – Vật liệu xây dựng", 2024),
             Match::Found("phong-kinh-te-vat-lieu-xay-dung")
         );
-        let Match::Unknown(Some(near)) = unit(&units, "Phòng Quản lý xây dưng mới") else {
+        let Match::Unknown(Some(near)) = unit(&units, "Phòng Quản lý xây dưng mới", 2024)
+        else {
             panic!("a suggestion")
         };
         assert_eq!(near.id, "phong-quan-ly-xay-dung");
-        let Match::Unknown(Some(near)) = unit(&units, "Quản lý xây dựng") else {
+        let Match::Unknown(Some(near)) = unit(&units, "Quản lý xây dựng", 2024) else {
             panic!("a suggestion")
         };
         assert_eq!(near.id, "phong-quan-ly-xay-dung");
         assert_eq!(
-            unit(&units, "Sở Tài chính tỉnh Lâm Đồng"),
+            unit(&units, "Sở Tài chính tỉnh Lâm Đồng", 2024),
             Match::Unknown(None)
+        );
+        // Two units named alike at different times: the one in being that year.
+        let mut over_time = units.clone();
+        over_time[0].until = Date::new(2024, 12, 31);
+        over_time.push(Unit {
+            id: "van-phong-so-moi".into(),
+            from: Date::new(2025, 1, 1),
+            until: None,
+            ..over_time[0].clone()
+        });
+        assert_eq!(
+            unit(&over_time, "Văn phòng Sở", 2024),
+            Match::Found("van-phong-so")
+        );
+        assert_eq!(
+            unit(&over_time, "Văn phòng Sở", 2025),
+            Match::Found("van-phong-so-moi")
         );
     }
 

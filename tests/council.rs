@@ -217,6 +217,12 @@ fn the_docx_is_a4_with_decree_30_margins_fonts_and_table_grids() {
             );
         }
         assert!(attrs(&xml, "w:tcW", "w:type").iter().all(|t| t == "dxa"));
+        // The list's header row repeats atop every page (the mark that made it is gone).
+        assert!(
+            xml.contains("<w:tblHeader />"),
+            "{name}: a repeated header row"
+        );
+        assert!(!xml.contains("<w:trHeight w:val=\"1\""), "{name}");
         assert!(xml.contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"));
         assert!(xml.contains("Độc lập - Tự do - Hạnh phúc"));
         assert!(

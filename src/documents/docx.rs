@@ -6,8 +6,8 @@
 use std::io::Cursor;
 
 use docx_rs::{
-    AlignmentType, BorderType, Docx, Header as DocxHeader, LineSpacing, PageMargin, PageNum,
-    Paragraph, ParagraphBorder, ParagraphBorderPosition, ParagraphBorders, Run, RunFonts,
+    AlignmentType, BorderType, Docx, Header as DocxHeader, HeightRule, LineSpacing, PageMargin,
+    PageNum, Paragraph, ParagraphBorder, ParagraphBorderPosition, ParagraphBorders, Run, RunFonts,
     SpecialIndentType, Table as DocxTable, TableBorders, TableCell, TableCellBorder,
     TableCellBorderPosition, TableCellBorders, TableCellMargins, TableLayoutType, TableRow,
     WidthType,
@@ -203,7 +203,9 @@ fn table(t: &Table) -> DocxTable {
             .map(|c| cell(c.mm, vec![centered(&c.title, TABLE, true, false)]))
             .collect(),
     )
-    .cant_split();
+    .cant_split()
+    .row_height(HEAD_MARK_TWIPS)
+    .height_rule(HeightRule::AtLeast);
     let mut rows = vec![head];
     for r in &t.rows {
         let row = match r {
@@ -287,6 +289,19 @@ fn closing(c: &Closing) -> DocxTable {
     borderless(&WIDTHS, vec![row])
 }
 
+/// The header row of every table is repeated atop each page it runs onto (`tblHeader`),
+/// which docx-rs does not write: the row is marked with a height no other row has (a
+/// twip, "at least", which changes nothing on the page) and the mark is replaced.
+const HEAD_MARK_TWIPS: f32 = 1.0;
+const HEAD_MARK: &str = "<w:trHeight w:val=\"1\" w:hRule=\"atLeast\" />";
+const HEAD_ROW: &str = "<w:tblHeader />";
+
+fn replace_all(bytes: &[u8], from: &str, to: &str) -> Vec<u8> {
+    String::from_utf8_lossy(bytes)
+        .replace(from, to)
+        .into_bytes()
+}
+
 /// The DOCX file's bytes.
 pub fn render(doc: &Document) -> Result<Vec<u8>, String> {
     let margins = PageMargin::new()
@@ -360,7 +375,9 @@ pub fn render(doc: &Document) -> Result<Vec<u8>, String> {
             ),
         };
     }
+    let mut xml = docx.build();
+    xml.document = replace_all(&xml.document, HEAD_MARK, HEAD_ROW);
     let mut bytes = Cursor::new(Vec::new());
-    docx.build().pack(&mut bytes).map_err(|e| e.to_string())?;
+    xml.pack(&mut bytes).map_err(|e| e.to_string())?;
     Ok(bytes.into_inner())
 }

@@ -9,7 +9,7 @@ use super::{CONTENT_ERRORS, OK, fatal};
 use crate::content::edit::Writer;
 use crate::content::load::load;
 use crate::content::model::PlanState;
-use crate::diag::catalogue::import::ImportLine;
+use crate::diag::catalogue::import_lines::ImportLine;
 use crate::diag::{Diagnostic, Fatal, Lang, Msg, Rule, count_errors, report};
 use crate::import::rows::Context;
 use crate::import::sheet::{self, ReadError};

@@ -389,6 +389,7 @@ pub mod toml;
 pub mod typos;
 pub mod council;
 pub mod import;
+pub mod import_lines;
 mod words;
 mod years;
 pub use story::StoryMsg;

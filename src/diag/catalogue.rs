@@ -382,14 +382,15 @@ fn pct_vi(part: i64, whole: i64) -> String {
     pct(part, whole).replace('.', ",")
 }
 
+pub mod council;
 mod forms;
+pub mod import;
+pub mod import_lines;
+mod placement;
 mod placement;
 pub mod story;
 pub mod toml;
 pub mod typos;
-pub mod council;
-pub mod import;
-pub mod import_lines;
 mod words;
 mod years;
 pub use story::StoryMsg;

@@ -74,6 +74,7 @@ fn site(profiles: Vec<Profile>) -> Site {
         plans: BTreeMap::from([(2024, PlanState::Valid(Box::new(plan())))]),
         profiles,
         files,
+        statics: Vec::new(),
     }
 }
 

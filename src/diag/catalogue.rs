@@ -387,7 +387,6 @@ mod forms;
 pub mod import;
 pub mod import_lines;
 mod placement;
-mod placement;
 pub mod story;
 pub mod toml;
 pub mod typos;

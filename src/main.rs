@@ -1,3 +1,5 @@
+//! The `bangvang` program: runs the command line of the library and exits with its code.
+
 use std::process::ExitCode;
 
 /// A faster allocator than the system's for the many small strings of a build (pages,

@@ -1,3 +1,5 @@
+//! Unit tests of the share cards: size and format, layout of long texts, a missing letter, the cache and partial builds.
+
 use std::collections::BTreeMap;
 use std::sync::Mutex;
 

@@ -7,7 +7,8 @@
 # Hugo site (bench/to_hugo.py), then on tmpfs (/dev/shm) and on disk (bench/.work/)
 # times, RUNS times and alternately, each step of a run:
 #
-#   A  bangvang build into a fresh output folder
+#   A  bangvang build into a fresh output folder (and, with BASELINE, the baseline's build
+#      and cp -r of its output, alternated with it)
 #      bangvang build again into the same folder, nothing changed (no-change rebuild)
 #      bangvang build again after one profile was edited (one-edit rebuild)
 #      cp -r of bangvang's output
@@ -16,10 +17,16 @@
 #      summary, story), then again with the full ones (what bangvang's theme shows)
 #
 # with wall time and peak memory (/usr/bin/time -f '%M'), then prints medians as a
-# Markdown table (also saved under bench/.work/results/).
+# Markdown table (also saved under bench/.work/results/), and what the output weighs
+# (bench/weights.py: by kind of file, per profile, the largest page).
 #
 # Environment:
 #   SEED=1                    generator seed
+#   GENERATOR=generate.py     the content: generate.py (a provincial department, 11 years)
+#                             or generate_ministry.py (a ministry: ~500 units, 5 years,
+#                             long stories); the Hugo conversion is the same
+#   BASELINE=path             another bangvang binary (main's) measured beside BANGVANG in
+#                             each run: its fresh build and the cp -r of its output
 #   PLACES="tmpfs disk"       where to measure
 #   BANGVANG=path             the binary to measure (default: cargo build --release, then
 #                             a copy of target/release/bangvang, so that a rebuild by
@@ -46,6 +53,9 @@ RUNS=${2:-5}
 [[ $N =~ ^[0-9]+$ && $RUNS =~ ^[1-9][0-9]*$ ]] || usage
 
 SEED=${SEED:-1}
+GENERATOR=${GENERATOR:-generate.py}
+BASELINE=${BASELINE:-}
+[[ -f $here/$GENERATOR ]] || { echo "no generator bench/$GENERATOR" >&2; exit 2; }
 PLACES=${PLACES:-tmpfs disk}
 HUGO=${HUGO:-hugo}
 CACHE=${CACHE:-/dev/shm/bangvang-bench}
@@ -102,9 +112,10 @@ hugo_version=$([[ $HUGO == none ]] && echo "not measured" || "$HUGO" version | s
 
 # --- the sites (cached) ----------------------------------------------------------------
 # Cached per N and seed, and per version of the generator and of the Hugo conversion.
-gen_hash=$(sha1sum < "$here/generate.py" | cut -c1-8)
+gen_hash=$(cat "$here/generate.py" "$here/$GENERATOR" | sha1sum | cut -c1-8)
 hugo_hash=$(cd "$here" && cat to_hugo.py $(find hugo -type f | sort) | sha1sum | cut -c1-8)
-key="n$N-s$SEED"
+gen_tag=$([[ $GENERATOR == generate.py ]] && echo "" || echo "-${GENERATOR%.py}")
+key="n$N-s$SEED$gen_tag"
 site_tmpfs="$CACHE/site-$key-g$gen_hash"
 hugo_tmpfs="$CACHE/hugo-$key-g$gen_hash-h$hugo_hash"
 for old in "$CACHE"/site-"$key"-* "$CACHE"/hugo-"$key"-* "$WORK"/site-"$key"-* "$WORK"/hugo-"$key"-*; do
@@ -116,7 +127,7 @@ done
 if [[ ! -f $site_tmpfs/.complete ]]; then
     rm -rf "$site_tmpfs"
     say "generating $N profiles (seed $SEED) into $site_tmpfs…"
-    python3 "$here/generate.py" "$N" "$site_tmpfs" --seed "$SEED"
+    python3 "$here/$GENERATOR" "$N" "$site_tmpfs" --seed "$SEED"
     touch "$site_tmpfs/.complete"
 fi
 if [[ $HUGO != none && ! -f $hugo_tmpfs/.complete ]]; then
@@ -136,6 +147,8 @@ report="$WORK/results/compare-$key-$stamp.md"
 log=$(mktemp)
 tfile=$(mktemp)
 timings_report=""
+weights_report=""
+weights_base=""
 trap 'rm -f "$log" "$tfile"' EXIT
 
 # measure PLACE STEP RUN cmd…: one line of results (ms, KiB).
@@ -192,11 +205,24 @@ for place in $PLACES; do
         out="$runs/bangvang-$run"
         tflag=()
         if [[ $TIMINGS == 1 ]]; then tflag=(--timings); fi
+        if [[ -n $BASELINE ]]; then
+            bout="$runs/baseline-$run"
+            measure "$place" base-build "$run" "$BASELINE" build --root "$site" --output "$bout"
+            measure "$place" base-cp "$run" cp -r "$bout" "$runs/baseline-copy-$run"
+            if (( run == 1 )); then
+                note "$place" base-kib "$(du -sk "$bout" | cut -f1)"
+                if [[ $place == tmpfs ]]; then weights_base=$(python3 "$here/weights.py" "$bout" "$N"); fi
+            fi
+            rm -rf "$bout" "$runs/baseline-copy-$run"
+        fi
         measure "$place" build "$run" "$BANGVANG" build --root "$site" --output "$out" "${tflag[@]}"
         if [[ $TIMINGS == 1 && $place == tmpfs ]]; then timings_report=$(cat "$log"); fi
         files=$(find "$out" -type f | wc -l)
         note "$place" files "$files"
         note "$place" kib "$(du -sk "$out" | cut -f1)"
+        if (( run == 1 )) && [[ $place == tmpfs || -z $weights_report ]]; then
+            weights_report=$(python3 "$here/weights.py" "$out" "$N" --tsv "$results" "$place")
+        fi
         marker="$runs/marker-$run"
         touch "$marker"
         measure "$place" rebuild "$run" "$BANGVANG" build --root "$site" --output "$out"
@@ -233,8 +259,12 @@ for place in $PLACES; do
     if [[ $KEEP != 1 ]]; then rm -rf "$runs"; fi
 done
 
-python3 "$here/report.py" "$results" "$N" "$RUNS" "$SEED" "$bv_label" "$bv_version" "$hugo_version" "$BUSY" "$edit_rel" "$load0" > "$report"
+python3 "$here/report.py" "$results" "$N" "$RUNS" "$SEED" "$bv_label" "$bv_version" "$hugo_version" "$BUSY" "$edit_rel" "$load0" "$GENERATOR" "${BASELINE:-none}" > "$report"
 cat "$report"
+printf '\nWhat the output weighs (first run, %s):\n\n%s\n' "$GENERATOR" "$weights_report" | tee -a "$report"
+if [[ -n $weights_base ]]; then
+    printf '\nThe baseline'"'"'s output (%s):\n\n%s\n' "$BASELINE" "$weights_base" | tee -a "$report"
+fi
 if [[ -n $timings_report ]]; then
     printf '\n`bangvang build --timings`, last tmpfs run:\n\n```\n%s\n```\n' "$timings_report" | tee -a "$report"
 fi

@@ -2,7 +2,7 @@
 """The Markdown report of bench/compare.sh, from its raw results (one line per measure:
 place, step, run, milliseconds, peak KiB; run "-" for facts such as file counts).
 
-    python3 bench/report.py RESULTS.tsv N RUNS SEED BANGVANG BV_VERSION HUGO BUSY EDITED LOAD
+    python3 bench/report.py RESULTS.tsv N RUNS SEED BANGVANG BV_VERSION HUGO BUSY EDITED LOAD GENERATOR BASELINE
 """
 import collections
 import datetime
@@ -11,7 +11,7 @@ import statistics
 import subprocess
 import sys
 
-path, n, runs, seed, bv, bv_version, hugo, busy, edit_rel, load0 = sys.argv[1:]
+path, n, runs, seed, bv, bv_version, hugo, busy, edit_rel, load0, generator, baseline = sys.argv[1:]
 n = int(n)
 rows = [l.rstrip("\n").split("\t") for l in open(path, encoding="utf-8") if l.strip()]
 t = collections.defaultdict(list)     # (place, step) -> [ms]
@@ -46,7 +46,7 @@ def sec(ms):
 def num(x):
     return f"{x:,}".replace(",", "\u202f")
 
-print(f"### {num(n)} profiles, {runs} runs, seed {seed}")
+print(f"### {num(n)} profiles ({generator}), {runs} runs, seed {seed}")
 print()
 print(f"- date: {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC")
 cores = sh("nproc")
@@ -54,6 +54,8 @@ model = sh("lscpu | sed -n 's/^Model name: *//p'") or "?"
 mem = sh("free -h | awk '/^Mem:/ {print $2}'")
 print(f"- machine: {cores} cores ({model}), {mem} memory; load average at start: {load0}, at end: {os.getloadavg()[0]:.2f}")
 print(f"- bangvang: {bv} ({bv_version}); Hugo: {hugo}")
+if baseline != "none":
+    print(f"- baseline: {baseline}, measured in each run just before bangvang")
 if any(k[1] == "deleted-between-runs" for k in notes):
     print("- on disk, each run's output was removed after the run (not enough room to keep them): later runs may be slower")
 if busy_samples:
@@ -67,6 +69,8 @@ print()
 places = [p for p in ("tmpfs", "disk") if any(k[0] == p for k in t)]
 steps = [
     ("build", "bangvang build (fresh output)"),
+    ("base-build", "baseline build (fresh output)"),
+    ("base-cp", "`cp -r` of the baseline's output"),
     ("hugo", "Hugo build, minimal templates (fresh output)"),
     ("hugo-full", "Hugo build, full templates (fresh output)"),
     ("cp", "`cp -r` of bangvang's output"),
@@ -105,7 +109,9 @@ def ratio(a, b, label, fmt="{:.2f}"):
         print(f"| {label} | " + " | ".join(cells) + " |")
 ratio("build", "hugo", "bangvang build / Hugo build, minimal (target ≤ 0.25)")
 ratio("build", "hugo-full", "bangvang build / Hugo build, full")
-ratio("build", "cp", "bangvang build / `cp -r` (target ≤ 3)")
+ratio("build", "cp", "bangvang build / `cp -r` of its output (target ≤ 1.5)")
+ratio("build", "base-build", "bangvang build / baseline build")
+ratio("base-build", "base-cp", "baseline build / `cp -r` of its output")
 ratio("rebuild", "build", "no-change rebuild / build (target < 0.20)")
 ratio("edit", "build", "one-edit rebuild / build")
 cells = []
@@ -113,6 +119,11 @@ for p in places:
     x = med(p, "build")
     cells.append(f"{x / n * 1000:.1f}" if x is not None and n else "")
 print("| bangvang build, µs per profile | " + " | ".join(cells) + " |")
+cells = []
+for p in places:
+    x = med(p, "build")
+    cells.append(f"{max(m[(p, 'build')]) / 1024:.0f}" if x is not None else "")
+print("| bangvang build, peak MiB (100,000: target < 1024) | " + " | ".join(cells) + " |")
 print()
 facts = []
 for p in places:
@@ -130,3 +141,14 @@ for p in places:
         s += f"; by a one-edit rebuild ({edit_rel}): {statistics.median(ew):.0f}"
     facts.append(s)
 print("\n".join(facts))
+for p in places:
+    w, b = notes.get((p, "weight-bytes")), notes.get((p, "kib"))
+    bk = notes.get((p, "base-kib"))
+    if w:
+        line = (f"- {p}: pages and indexes {max(w) / 1e6:.1f} MB ({max(w) / n:,.0f} bytes per profile), "
+                f"media {max(notes.get((p, 'media-bytes'), [0])) / 1e6:.1f} MB; largest page "
+                f"{max(notes.get((p, 'largest-page'), [0])) / 1024:.1f} KB, "
+                f"{max(notes.get((p, 'pages-over-150k'), [0]))} over 150 KB")
+        if bk and b:
+            line += f"; on disk {max(b) / 1024:.0f} MiB against the baseline's {max(bk) / 1024:.0f} MiB ({max(b) / max(bk):.2f}×)"
+        print(line)

@@ -7,6 +7,20 @@ use std::process::ExitCode;
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+/// mimalloc's `mi_option_purge_delay` (its place in mimalloc's enum of options, the same
+/// in versions 2 and 3): how long freed memory stays with the program before it goes back
+/// to the system.
+const PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
+
+/// A build frees pages and allocates again at once, chunk after chunk: with mimalloc's
+/// 10 ms the memory went back to the system and came again as fresh pages the kernel
+/// zeroes (30,000 page faults and a sixth of the time at 10,000 profiles). A second keeps
+/// it between chunks (4,000 faults) and still gives it back during a long build.
+const PURGE_AFTER_MS: std::ffi::c_long = 1000;
+
 fn main() -> ExitCode {
+    // SAFETY: sets one of mimalloc's options, a plain integer it reads when it purges;
+    // no memory is touched.
+    unsafe { libmimalloc_sys::mi_option_set(PURGE_DELAY, PURGE_AFTER_MS) };
     ExitCode::from(bangvang::run(std::env::args_os()))
 }

@@ -18,6 +18,7 @@ pub mod guard;
 mod journal;
 pub mod lock;
 pub mod manifest;
+pub mod precompress;
 pub mod stamp;
 mod swap;
 

@@ -51,6 +51,29 @@ fn asset(root: &Path, statics: &BTreeMap<String, Vec<u8>>, names: &[&str]) -> Op
         .map(|n| n.to_string())
 }
 
+/// The names a favicon goes by, in the order pages link them.
+const FAVICONS: [&str; 3] = ["favicon.ico", "favicon.png", "favicon.svg"];
+
+/// The favicons pages link: the site's own (in `content/static/`) when it has any, and
+/// then none of the theme's is published, so that no browser shows the theme's icon for
+/// the site's; else the theme's.
+fn favicons(site: &Site, statics: &mut BTreeMap<String, Vec<u8>>) -> Vec<String> {
+    let own: Vec<String> = FAVICONS
+        .iter()
+        .filter(|n| site.statics.iter().any(|f| f.rel == **n))
+        .map(|n| n.to_string())
+        .collect();
+    if own.is_empty() {
+        return FAVICONS
+            .iter()
+            .filter(|n| statics.contains_key(**n))
+            .map(|n| n.to_string())
+            .collect();
+    }
+    statics.retain(|name, _| !FAVICONS.contains(&name.as_str()));
+    own
+}
+
 /// Copies the files of `content/static/` (found when the site was read) to the root of
 /// the site.
 fn copy_static(root: &Path, site: &Site, sink: &dyn Sink) -> Result<(), Fatal> {
@@ -79,20 +102,17 @@ pub fn render_site(req: &Request, sink: &dyn Sink) -> Result<Summary, Failure> {
 /// Publishes the photos, renders every page and copies every static file into `sink`.
 pub fn build_site(req: &Request, sink: &dyn Sink) -> Result<Summary, Stopped> {
     let failed = |f| Stopped::Failed(f);
-    let theme = match theme::load(req.root, &req.site.config.theme, req.site.config.language) {
+    let mut theme = match theme::load(req.root, &req.site.config.theme, req.site.config.language) {
         Ok(t) => t,
         Err(Fatal::Template { detail }) => return Err(failed(Failure::Template(vec![detail]))),
         Err(f) => return Err(failed(Failure::Fatal(vec![f]))),
     };
+    let favicons = favicons(req.site, &mut theme.statics);
     let opts = render::Options {
         base_url: req.base_url.clone(),
         drafts: req.drafts,
         logo: asset(req.root, &theme.statics, &["logo.svg", "logo.png"]),
-        favicon: asset(
-            req.root,
-            &theme.statics,
-            &["favicon.svg", "favicon.ico", "favicon.png"],
-        ),
+        favicons,
         only: req.only.clone(),
         search: req.search,
         photo_cache: Some(req.root.join(PHOTO_CACHE)),

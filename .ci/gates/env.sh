@@ -6,6 +6,7 @@ VNU_VERSION=26.9.27
 LYCHEE_VERSION=0.24.2
 PW_VERSION=1.65.1
 AXE_VERSION=4.14.1
+LH_VERSION=12.8.2          # lighthouse 13 needs Node >= 22.19; Debian 12 has Node 18
 CHROMIUM="${CHROMIUM:-/usr/bin/chromium}"
 
 VNU_PREFIX="$BANGVANG_CI_HOME/vnu-$VNU_VERSION"
@@ -16,6 +17,9 @@ PW_PREFIX="$BANGVANG_CI_HOME/pw-$PW_VERSION-axe-$AXE_VERSION"
 STAMP_VNU="$BANGVANG_CI_HOME/.stamp-vnu-$VNU_VERSION"
 STAMP_LYCHEE="$BANGVANG_CI_HOME/.stamp-lychee-$LYCHEE_VERSION"
 STAMP_PW="$BANGVANG_CI_HOME/.stamp-pw-$PW_VERSION-axe-$AXE_VERSION"
+LH_PREFIX="$BANGVANG_CI_HOME/lighthouse-$LH_VERSION"
+LIGHTHOUSE="$LH_PREFIX/node_modules/.bin/lighthouse"
+STAMP_LH="$BANGVANG_CI_HOME/.stamp-lighthouse-$LH_VERSION"
 export BANGVANG_CI_HOME CHROMIUM
 
 # Chromium flags (required on this machine) live in browser.mjs.

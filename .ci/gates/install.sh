@@ -10,6 +10,8 @@
 #     tesseract-ocr + tesseract-ocr-vie, zbar-tools, librsvg2-bin, poppler-utils
 #   - Debian libreoffice-writer-nogui, poppler-utils, fonts-liberation2 (apt; only if
 #     missing): the council gate turns the Council's DOCX into PDF and reads it
+#   - lighthouse 12.8.2 (npm, --ignore-scripts; runs Debian's chromium)
+#   - nginx-light (apt; only if there is no nginx)
 # Prints each action; any failure stops with a non-zero exit and the tail of the log.
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)"
@@ -146,5 +148,28 @@ else
 fi
 tesseract --list-langs 2>/dev/null | grep -qx vie || fail "tesseract has no Vietnamese (vie) data"
 for c in zbarimg rsvg-convert pdfinfo pdftotext; do command -v "$c" >/dev/null 2>&1 || fail "$c missing after install"; done
+# --- lighthouse (the mobile audit of the 10,000-profile site) ---
+t=$SECONDS
+if [ -f "$STAMP_LH" ] && [ -x "$LIGHTHOUSE" ]; then
+  NOTES+=("lighthouse $LH_VERSION ok")
+else
+  say "npm install lighthouse@$LH_VERSION -> $LH_PREFIX"
+  rm -rf "$LH_PREFIX" "$STAMP_LH"; mkdir -p "$LH_PREFIX"
+  run_logged "$LOGDIR/lighthouse.log" npm install --prefix "$LH_PREFIX" --no-audit --no-fund \
+    --ignore-scripts --loglevel=error "lighthouse@$LH_VERSION"
+  v="$("$LIGHTHOUSE" --version 2>&1)" || fail "lighthouse --version failed: $v"
+  [ "$v" = "$LH_VERSION" ] || fail "lighthouse reports '$v', want $LH_VERSION"
+  touch "$STAMP_LH"
+  NOTES+=("lighthouse $LH_VERSION installed $((SECONDS - t))s")
+fi
+
+# --- nginx (Debian's nginx-light, for the sub-path build served as on an intranet) ---
+if command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ]; then
+  NOTES+=("nginx present")
+else
+  apt_install nginx-light
+  [ -x /usr/sbin/nginx ] || fail "apt installed nginx-light but /usr/sbin/nginx is missing"
+  NOTES+=("nginx-light installed")
+fi
 
 say "ok in $((SECONDS - T0))s ($(IFS=';'; echo "${NOTES[*]}" | sed 's/;/; /g')) [$BANGVANG_CI_HOME]"

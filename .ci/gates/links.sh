@@ -12,6 +12,9 @@
 #   links under it (canonical, og:url, og:image, the feed's and sitemap's) are remapped
 #   onto DIR and checked like the others. Without it, the address in DIR/index.html's
 #   <link rel="canonical"> is used when it is a full one.
+# --served URL (with --base-path): DIR is served at URL/sub/ (by .ci/gates/nginx.sh): every
+#   page of DIR is fetched from the server and every link on it to the server is fetched
+#   too, fragments included; links to other hosts are not fetched.
 # Last line:  lychee: N broken (M links checked)[, K outside base path /sub/]
 # Exit: 0 clean, 1 broken links (or links outside the base path), 2 cannot run.
 set -euo pipefail
@@ -19,13 +22,14 @@ HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)"
 # shellcheck source=env.sh
 . "$HERE/env.sh"
 MAX="${LYCHEE_MAX:-50}"
-DIR=""; BASE_PATH=""; SITE_URL=""
+DIR=""; BASE_PATH=""; SITE_URL=""; SERVED=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --base-path) [ $# -ge 2 ] || gate_setup_error lychee "--base-path needs a value"; BASE_PATH="$2"; shift ;;
     --base-path=*) BASE_PATH="${1#*=}" ;;
     --site-url) [ $# -ge 2 ] || gate_setup_error lychee "--site-url needs a value"; SITE_URL="$2"; shift ;;
     --site-url=*) SITE_URL="${1#*=}" ;;
+    --served) [ $# -ge 2 ] || gate_setup_error lychee "--served needs a URL"; SERVED="${2%/}"; shift ;;
     -*) gate_setup_error lychee "unknown option $1 (usage: $0 DIR [--base-path /sub/])" ;;
     *) [ -z "$DIR" ] || gate_setup_error lychee "one DIR only"; DIR="$1" ;;
   esac
@@ -44,7 +48,16 @@ fi
 TMP="$(mktemp -d)"; trap 'rm -rf "$TMP"' EXIT
 ARGS=(--offline --no-progress --include-fragments --root-dir "$DIR" --index-files index.html
       --no-ignore --hidden --format json --output "$TMP/report.json")
-if [ -n "$BASE_PATH" ]; then
+INPUTS=("$DIR")
+if [ -n "$SERVED" ]; then
+  # Every page, by its address on the server; only links to the server are fetched.
+  mapfile -t INPUTS < <(cd "$DIR" && find . -type f -name '*.html' | LC_ALL=C sort \
+    | sed -e 's|^\./||' -e 's|\(^\|/\)index\.html$|\1|' -e "s|^|$SERVED${BASE_PATH:-/}|")
+  [ ${#INPUTS[@]} -gt 0 ] || gate_setup_error lychee "no pages to fetch from $SERVED"
+  ARGS=(--no-progress --include-fragments --max-concurrency 8 --format json --output "$TMP/report.json"
+        --include "^$(printf '%s' "$SERVED" | sed 's/[.]/\\./g')/" --exclude '.*')
+  echo "served at $SERVED${BASE_PATH:-/}: ${#INPUTS[@]} pages fetched from the server"
+elif [ -n "$BASE_PATH" ]; then
   # ^file:///ABS/DIR/sub(/.*)?$  ->  file:///ABS/DIR$1
   SUB="${BASE_PATH#/}"; SUB="${SUB%/}"
   # lychee matches URLs: characters the url crate percent-encodes in a path (space,
@@ -70,10 +83,11 @@ PY
   ARGS+=(--remap "${REMAP[0]} ${REMAP[1]}")
   echo "base path $BASE_PATH: remap ${REMAP[0]} -> ${REMAP[1]}"
 fi
-if [ -z "$SITE_URL" ] && [ -f "$DIR/index.html" ]; then
+# (Served, links are fetched from the server as they are: no remapping onto DIR.)
+if [ -z "$SITE_URL" ] && [ -z "$SERVED" ] && [ -f "$DIR/index.html" ]; then
   SITE_URL="$(sed -n 's/.*<link rel="canonical" href="\(https\{0,1\}:\/\/[^"]*\)".*/\1/p' "$DIR/index.html" | head -n 1)"
 fi
-if [ -n "$SITE_URL" ]; then
+if [ -n "$SITE_URL" ] && [ -z "$SERVED" ]; then
   # ^https?://HOST/PATH(/.*)?$  ->  file:///ABS/DIR/$1 (the site's own absolute links)
   mapfile -t SELF < <(python3 - "$DIR" "$SITE_URL" <<'PY'
 import re, sys
@@ -90,20 +104,23 @@ PY
 fi
 # run from an empty dir so that no lychee.toml / .lycheeignore in the cwd changes the rules
 rc=0
-( cd "$TMP" && "$LYCHEE" "${ARGS[@]}" -- "$DIR" ) >"$TMP/out.txt" 2>&1 || rc=$?
+( cd "$TMP" && "$LYCHEE" "${ARGS[@]}" -- "${INPUTS[@]}" ) >"$TMP/out.txt" 2>&1 || rc=$?
 if [ ! -s "$TMP/report.json" ]; then
   cat "$TMP/out.txt" >&2
   gate_setup_error lychee "lychee wrote no report (rc=$rc)"
 fi
 
-python3 - "$TMP/report.json" "$DIR" "$MAX" "$BASE_PATH" <<'PY'
+python3 - "$TMP/report.json" "$DIR" "$MAX" "$BASE_PATH" "$SERVED" <<'PY'
 import json, os, re, sys
 from html.parser import HTMLParser
 from urllib.parse import unquote
 rep, root, mx, base = json.load(open(sys.argv[1], encoding="utf-8")), sys.argv[2], int(sys.argv[3]), sys.argv[4]
+served = sys.argv[5]
 
 def rel(p):
     p = unquote(str(p))
+    if served and p.startswith(served):
+        return p[len(served):] or "/"
     for pre in ("file://", ""):
         if p.startswith(pre + root):
             return p[len(pre + root):].lstrip("/") or "/"
@@ -123,7 +140,7 @@ for i, (src, l, c, url, text) in enumerate(broken):
         print(f"... {len(broken) - mx} more broken links not shown (LYCHEE_MAX={mx})"); break
     print(f"{src}:{l}:{c}: {url} -> {text}")
 total, excl = rep.get("total", 0), rep.get("excludes", 0) + rep.get("unsupported", 0)
-print(f"({excl} external/unsupported links not checked: offline)")
+print(f"({excl} external/unsupported links not checked: {'other hosts' if served else 'offline'})")
 
 outside = []
 if base:
@@ -190,7 +207,7 @@ if base:
             print(f"... {len(outside) - mx} more not shown"); break
         print(f"{f}:{line}: {what} {v!r} is root-relative but outside base path {base}")
 
-summary = f"lychee: {len(broken)} broken ({total - excl} links checked)"
+summary = f"lychee: {len(broken)} broken ({total - excl} links checked{' through ' + served if served else ''})"
 if base:
     summary += f", {len(outside)} outside base path {base}"
 print(summary)

@@ -12,10 +12,11 @@ use crate::content::site_file::{self, base_url_problem};
 use crate::content::story::KEEP_BYTES;
 use crate::diag::{Diagnostic, Fatal, Lang, Notice, count_errors, report};
 use crate::media::verify::Mode;
+use crate::output::precompress::Precompressed;
 use crate::output::stamp::{self, Said, Stamp};
 use crate::output::{Opening, Output, Written, guard, lock};
 use crate::pipeline::{Failure, Request, Stopped, build_site};
-use crate::render::Summary;
+use crate::render::{Sink, Summary};
 
 pub struct Options {
     pub root: PathBuf,
@@ -216,7 +217,9 @@ pub fn run(o: &Options, lang: Option<Lang>) -> u8 {
         only: None,
         search: true,
     };
-    let mut summary = match build_site(&request, &out) {
+    let gz = Precompressed::new(&out);
+    let sink: &dyn Sink = if site.config.precompress { &gz } else { &out };
+    let mut summary = match build_site(&request, sink) {
         Ok(s) => s,
         Err(Stopped::Photos(photo_diags)) => {
             // The warnings are printed already; the count covers them too.

@@ -20,6 +20,8 @@ pub struct SiteConfig {
     pub base_url: String,
     pub language: Lang,
     pub theme: String,
+    /// Whether `build` writes a `.gz` beside every text file (`precompress = true`).
+    pub precompress: bool,
     /// Earlier names of the organisation, oldest first (`[[organisation_history]]`).
     pub organisation_history: Vec<OrganisationEra>,
     /// Where `theme` was written in site.toml, for the diagnostic of a missing theme.
@@ -65,6 +67,7 @@ impl Default for SiteConfig {
             organisation_history: Vec::new(),
             theme_at: None,
             documents: DocumentsConfig::default(),
+            precompress: false,
         }
     }
 }

@@ -22,6 +22,7 @@ const SITE_KEYS: &[&str] = &[
     "language",
     "theme",
     "organisation_history",
+    "precompress",
     "documents",
 ];
 const DOCUMENTS_KEYS: &[&str] = &[
@@ -120,6 +121,9 @@ pub fn read_site(doc: &Doc) -> (SiteConfig, Vec<Diagnostic>) {
             *slot = r.string(t, key, Need::Optional).map(|v| v.value);
         }
         r.reject_unknown(t, DOCUMENTS_KEYS);
+    }
+    if let Some(v) = r.boolean(root, "precompress", Need::Optional) {
+        config.precompress = v.value;
     }
     r.reject_unknown(root, SITE_KEYS);
     (config, r.diags)

@@ -8,7 +8,8 @@ use super::share::Owner;
 impl Pages<'_> {
     pub fn board(&self, year: u16) -> Result<Html, String> {
         let ix = self.index;
-        let roll = self.roll(year);
+        // The whole roll, on one page.
+        let roll = self.roll(year, 1, 0..usize::MAX, false);
         let title = format!(
             "{} {year}",
             self.theme

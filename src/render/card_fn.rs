@@ -3,9 +3,10 @@
 //! on its year's roll, its unit's page and up to six other profiles' pages; rendering its
 //! card once instead of on every page is most of what a large site saves here.
 //!
-//! `{{ card(c=c, h=3, show_year=false, show_kind=false, show_unit=true) }}`: `c` is a
-//! card (docs/theme.md), `h` the heading level of its name, the `show_*` flags what the
-//! list around it does not already say. The result is HTML, not escaped again.
+//! `{{ card(c=c, h=3, show_year=false, show_kind=false, show_unit=true,
+//! show_summary=true) }}`: `c` is a card (docs/theme.md), `h` the heading level of its
+//! name, the `show_*` flags what the list around it does not already say (and whether it
+//! has room for the summary). The result is HTML, not escaped again.
 
 use std::collections::HashMap;
 use std::sync::{Mutex, PoisonError};
@@ -22,8 +23,8 @@ pub const TEMPLATE: &str = "card.html";
 /// just before it; beyond that the memory is worth more than the time.
 const KEPT: usize = 16_384;
 
-/// One way of showing a card: `h` and the three `show_*` flags.
-type Way = (u64, [bool; 3]);
+/// One way of showing a card: `h` and the four `show_*` flags.
+type Way = (u64, [bool; 4]);
 
 pub struct CardFn {
     /// The theme's templates, with a `card` function that refuses (a card holds no card).
@@ -54,6 +55,7 @@ impl CardFn {
         ctx.insert("show_year", &flags[0]);
         ctx.insert("show_kind", &flags[1]);
         ctx.insert("show_unit", &flags[2]);
+        ctx.insert("show_summary", &flags[3]);
         // An error inside card.html is told as one sentence naming its line; the page's
         // error then names the line that called `card`.
         match self.tera.render(TEMPLATE, &ctx) {
@@ -76,6 +78,7 @@ impl Function<TeraResult<Value>> for CardFn {
                 flag("show_year", false)?,
                 flag("show_kind", false)?,
                 flag("show_unit", true)?,
+                flag("show_summary", true)?,
             ],
         );
         // Within a build a card's address names it: one card per profile.

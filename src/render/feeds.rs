@@ -1,4 +1,4 @@
-//! `atom.xml` (recognitions, newest decision first) and `sitemap.xml`. Published,
+//! `atom.xml` (the newest recognitions, newest decision first) and `sitemap.xml`. Published,
 //! recognised profiles only; dates come from the decisions, never from the clock.
 
 use std::fmt::Write as _;
@@ -54,9 +54,14 @@ fn id_of(ix: &Index, path: &str, year: u16, slug: &str) -> String {
     }
 }
 
+/// How many recognitions the feed carries, the newest: a reader polls it again and again,
+/// and the whole roll is on the site.
+pub const FEED_ENTRIES: usize = 100;
+
 pub fn atom(ix: &Index) -> String {
     let cfg = &ix.site.config;
-    let entries = recognised(ix);
+    let mut entries = recognised(ix);
+    entries.truncate(FEED_ENTRIES);
     let updated = entries
         .first()
         .map_or_else(|| "1970-01-01".to_string(), |e| e.2.iso());
@@ -113,20 +118,24 @@ pub fn atom(ix: &Index) -> String {
     s
 }
 
-pub fn sitemap(ix: &Index, years: &[u16]) -> String {
-    let mut s = String::from(
-        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
-    );
+/// At most this many addresses in one sitemap file (the sitemap protocol's limit).
+pub const SITEMAP_URLS: usize = 50_000;
+
+const URLSET: &str = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
+
+/// The sitemap's files: `sitemap.xml` with every page but the 404 page (the lists'
+/// further pages, `further`, see `Layout::further_pages`, after their first); a site of
+/// more than [`SITEMAP_URLS`] pages gets `sitemap-1.xml`, `sitemap-2.xml`… and
+/// `sitemap.xml` is their index.
+pub fn sitemap(ix: &Index, years: &[u16], further: &[String]) -> Vec<(String, String)> {
+    let mut lines: Vec<String> = Vec::new();
     let mut url = |path: String, lastmod: Option<Date>| {
-        let _ = write!(
-            s,
-            "  <url><loc>{}</loc>",
-            xml_escape(&ix.urls.absolute(&path))
-        );
+        let mut s = format!("  <url><loc>{}</loc>", xml_escape(&ix.urls.absolute(&path)));
         if let Some(d) = lastmod {
             let _ = write!(s, "<lastmod>{}</lastmod>", d.iso());
         }
         s.push_str("</url>\n");
+        lines.push(s);
     };
     url(ix.urls.home(), None);
     for &y in years {
@@ -151,6 +160,33 @@ pub fn sitemap(ix: &Index, years: &[u16]) -> String {
     }
     url(ix.urls.stats(), None);
     url(ix.urls.search(), None);
-    s.push_str("</urlset>\n");
-    s
+    for path in further {
+        url(path.clone(), None);
+    }
+    let urlset = |lines: &[String]| {
+        let mut s = String::from(URLSET);
+        lines.iter().for_each(|l| s.push_str(l));
+        s.push_str("</urlset>\n");
+        s
+    };
+    if lines.len() <= SITEMAP_URLS {
+        return vec![("sitemap.xml".to_string(), urlset(&lines))];
+    }
+    let mut files = Vec::new();
+    let mut index = String::from(
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    for (k, chunk) in lines.chunks(SITEMAP_URLS).enumerate() {
+        let name = format!("sitemap-{}.xml", k + 1);
+        let loc = ix.urls.absolute(&ix.urls.at(&name));
+        let _ = writeln!(
+            index,
+            "  <sitemap><loc>{}</loc></sitemap>",
+            xml_escape(&loc)
+        );
+        files.push((name, urlset(chunk)));
+    }
+    index.push_str("</sitemapindex>\n");
+    files.insert(0, ("sitemap.xml".to_string(), index));
+    files
 }

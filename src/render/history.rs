@@ -4,8 +4,8 @@
 //! per site in the index); here they only become views.
 
 use super::index::Index;
-use super::views::{Card, OtherYear, RunView, UnitGroup, UnitLink};
-use crate::content::model::{Kind, Unit};
+use super::views::{OtherYear, RunView, UnitLink};
+use crate::content::model::Unit;
 use crate::text::date::Date;
 
 pub fn unit_link(ix: &Index, u: &Unit) -> UnitLink {
@@ -56,38 +56,4 @@ pub fn others(ix: &Index, i: usize) -> (Vec<OtherYear>, Option<RunView>) {
 pub fn issuer(ix: &Index, date: Date) -> Option<String> {
     let era = crate::facts::organisation::at(&ix.site.config, date);
     era.earlier.then(|| era.name.to_string())
-}
-
-/// The exemplars `idx` (of one unit and one year) as a unit's page groups them: each
-/// collective with the leaders who head it, the other leaders, the staff.
-pub fn year_lists<'a>(
-    ix: &'a Index,
-    unit: &str,
-    year: u16,
-    idx: &[usize],
-) -> (Vec<UnitGroup<'a>>, Vec<&'a Card>, Vec<&'a Card>) {
-    let of = |k: Kind| {
-        idx.iter()
-            .copied()
-            .filter(move |&i| ix.site.profiles[i].kind() == Some(k))
-    };
-    let groups: Vec<UnitGroup> = of(Kind::Collective)
-        .filter_map(|c| {
-            let heads = ix
-                .heads
-                .get(&(year, unit))
-                .map(|g| ix.cards(&g.1))
-                .unwrap_or_default();
-            Some(UnitGroup {
-                collective: ix.card(c)?,
-                heads,
-            })
-        })
-        .collect();
-    let leaders = if groups.is_empty() {
-        ix.cards(of(Kind::Leader))
-    } else {
-        Vec::new()
-    };
-    (groups, leaders, ix.cards(of(Kind::Staff)))
 }

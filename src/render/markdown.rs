@@ -253,6 +253,10 @@ fn plainly_safe(event: &Event) -> bool {
             | Tag::Strong
             | Tag::Strikethrough
             | Tag::BlockQuote(None)
+            | Tag::Table(_)
+            | Tag::TableHead
+            | Tag::TableRow
+            | Tag::TableCell
             | Tag::CodeBlock(CodeBlockKind::Indented) => true,
             Tag::CodeBlock(CodeBlockKind::Fenced(info)) => info.split(' ').next() == Some(""),
             Tag::Heading { classes, attrs, .. } => classes.is_empty() && attrs.is_empty(),

@@ -8,7 +8,10 @@ pub mod charts;
 pub mod feeds;
 pub mod history;
 pub mod index;
+pub mod layout;
+pub mod lists;
 pub mod markdown;
+pub mod pager;
 pub mod pages;
 pub mod photo_views;
 pub mod profile_view;
@@ -16,6 +19,7 @@ pub mod search;
 pub mod share;
 pub mod stats;
 pub mod theme;
+pub mod tidy;
 pub mod urls;
 pub mod views;
 
@@ -36,14 +40,15 @@ use index::Index;
 use pages::{Html, Pages};
 use theme::Theme;
 use urls::{Urls, page_file};
-use views::{SiteView, YearLink};
+use views::{Favicon, SiteView, YearLink};
 
 pub struct Options {
     pub base_url: String,
     pub drafts: bool,
-    /// File names (inside the site's root) of the logo and the favicon, when present.
+    /// File names (inside the site's root) of the logo, when present, and of the
+    /// favicons pages link (`favicon.ico`, `favicon.png`, `favicon.svg`).
     pub logo: Option<String>,
-    pub favicon: Option<String>,
+    pub favicons: Vec<String>,
     /// Render only the pages at these paths (and the feed, sitemap and search index), as
     /// `serve` does after one profile changed; `None` renders everything.
     pub only: Option<HashSet<String>>,
@@ -104,10 +109,12 @@ fn site_view(site: &Site, urls: &Urls, opts: &Options, years: &[u16]) -> SiteVie
         feed_url: urls.at("atom.xml"),
         css_url: urls.at("style.css"),
         favicon_url: opts
-            .favicon
-            .as_deref()
+            .favicons
+            .iter()
+            .max_by_key(|f| f.ends_with(".svg"))
             .map(|f| urls.at(f))
             .unwrap_or_default(),
+        favicons: opts.favicons.iter().map(|f| Favicon::of(f, urls)).collect(),
         logo_url: opts.logo.as_deref().map(|f| urls.at(f)).unwrap_or_default(),
         years: years
             .iter()
@@ -273,10 +280,10 @@ pub fn render(
     let at = Instant::now();
     let ((mut steps, mut errors), side) = rayon::join(
         || profile_pages(pages, &profiles, sink),
-        || feeds_and_search(&index, &years, opts.search, sink),
+        || feeds_and_search(pages, &years, opts.search, sink),
     );
     errors.extend(side.errors);
-    let mut jobs = list_pages(pages, site, &years);
+    let mut jobs = list_pages(pages, &years);
     let count = index.pages.len() + jobs.len();
     jobs.retain(|(path, _)| wanted(path));
     errors.extend(steps.render_and_write(jobs, sink));
@@ -400,25 +407,21 @@ fn profile_pages(
     (steps, errors)
 }
 
-/// The lists: home, years, units, search and the 404 page.
-fn list_pages<'a>(pages: &'a Pages, site: &'a Site, years: &[u16]) -> Vec<Job<'a>> {
+/// The lists (home, years, units: each of their pages), the print boards, statistics,
+/// search and the 404 page.
+fn list_pages<'a>(pages: &'a Pages, years: &[u16]) -> Vec<Job<'a>> {
     let mut jobs: Vec<Job> = Vec::new();
-    jobs.push((page_file(""), Box::new(move || pages.home())));
+    for (file, page) in pages.layout.files(pages.index) {
+        jobs.push((file, Box::new(move || pages.list_page(page))));
+    }
+    // The print boards: one page a year, long on purpose.
     for &y in years {
-        jobs.push((page_file(&format!("{y}/")), Box::new(move || pages.year(y))));
         jobs.push((
             page_file(&format!("{y}/in/")),
             Box::new(move || pages.board(y)),
         ));
     }
     jobs.push((page_file("thong-ke/"), Box::new(move || pages.stats())));
-    jobs.push((page_file("don-vi/"), Box::new(move || pages.units())));
-    for u in &site.units {
-        jobs.push((
-            page_file(&format!("don-vi/{}/", u.id)),
-            Box::new(move || pages.unit(u)),
-        ));
-    }
     jobs.push((page_file("tim-kiem/"), Box::new(move || pages.search())));
     jobs.push(("404.html".into(), Box::new(move || pages.not_found())));
     jobs
@@ -432,14 +435,15 @@ struct Side {
 }
 
 /// The feed, the sitemap and (when `search`) the search index.
-fn feeds_and_search(index: &Index, years: &[u16], search: bool, sink: &dyn Sink) -> Side {
+fn feeds_and_search(pages: &Pages, years: &[u16], search: bool, sink: &dyn Sink) -> Side {
     let at = Instant::now();
+    let index = pages.index;
     let mut errors = Vec::new();
-    for (path, body) in [
-        ("atom.xml", feeds::atom(index)),
-        ("sitemap.xml", feeds::sitemap(index, years)),
-    ] {
-        if let Err(e) = sink.put(path, body.as_bytes()) {
+    let further = pages.layout.further_pages(index);
+    let mut files = vec![("atom.xml".to_string(), feeds::atom(index))];
+    files.extend(feeds::sitemap(index, years, &further));
+    for (path, body) in files {
+        if let Err(e) = sink.put(&path, body.as_bytes()) {
             errors.push(e);
         }
     }

@@ -1,23 +1,20 @@
 //! Each page's values, handed to its template: home, year rolls, profiles, units, search
 //! and 404. Values come from the index built once; nothing here reads files.
 
-use std::collections::BTreeMap;
-
 use serde::Serialize;
 use tera::{Context, Tera};
 
-use super::history::{issuer, neighbours, unit_link, year_lists};
 use super::index::Index;
+use super::layout::Layout;
+use super::lists::plan_view;
 use super::markdown;
 use super::share::{self, Cards, Owner};
 use super::theme::{Theme, describe};
+use super::tidy;
 use super::views::*;
-use crate::content::model::{Kind, Plan, Unit};
+use crate::content::model::Kind;
 use crate::facts::consent::story_allowed;
-use crate::facts::organisation::name_on;
 use crate::facts::status::Status;
-use crate::text::collate::compare;
-use crate::text::date::Date;
 
 /// A rendered page: UTF-8 as Tera wrote it, not checked again.
 pub struct Html(Vec<u8>);
@@ -38,36 +35,12 @@ pub struct Pages<'a> {
     pub theme: &'a Theme,
     /// The share cards of the build, for the pages' share tags and panel.
     pub cards: &'a Cards,
+    /// Where each list breaks into pages.
+    pub layout: Layout<'a>,
     /// The theme's templates with this build's `site`.
     tera: Tera,
     /// Markdown for this build's base path.
     markdown: markdown::Markdown,
-}
-
-fn plan_view(ix: &Index, plan: &Plan) -> PlanView {
-    PlanView {
-        number: plan.number.clone(),
-        title: plan.title.clone(),
-        issued: plan.issued.map(|d| d.dmy()),
-        deadline: plan.deadline.dmy(),
-        by: plan.issued.and_then(|d| issuer(ix, d)),
-    }
-}
-
-fn count(cards: &[&Card]) -> Counts {
-    let mut c = Counts {
-        total: cards.len(),
-        ..Counts::default()
-    };
-    for card in cards {
-        match card.kind {
-            "collective" => c.collective += 1,
-            "leader" => c.leader += 1,
-            _ => c.staff += 1,
-        }
-        c.provincial += usize::from(card.provincial);
-    }
-    c
 }
 
 impl<'a> Pages<'a> {
@@ -80,10 +53,12 @@ impl<'a> Pages<'a> {
         let mut tera = theme.tera.clone();
         tera.global_context().insert("site", site);
         let markdown = markdown::Markdown::new(&index.urls.base);
+        let layout = Layout::new(index, &markdown);
         Pages {
             index,
             theme,
             cards,
+            layout,
             tera,
             markdown,
         }
@@ -143,7 +118,11 @@ impl<'a> Pages<'a> {
         }
         let mut html = Vec::with_capacity(PAGE_BYTES);
         let done = self.tera.render_to(template, &ctx, &mut html);
-        done.map(|()| Html(html)).map_err(|e| {
+        done.map(|()| {
+            tidy::tidy(&mut html);
+            Html(html)
+        })
+        .map_err(|e| {
             let d = describe(&e);
             if about.is_empty() {
                 d
@@ -151,145 +130,6 @@ impl<'a> Pages<'a> {
                 format!("{d} ({about})")
             }
         })
-    }
-
-    pub fn roll(&self, year: u16) -> Roll<'_> {
-        let ix = self.index;
-        let list = ix.by_year.get(&year).map(Vec::as_slice).unwrap_or_default();
-        let cards = ix.cards(list);
-        let by_kind = |k: &str| {
-            cards
-                .iter()
-                .filter(|c| !c.provincial && c.kind == k)
-                .copied()
-                .collect::<Vec<_>>()
-        };
-        let mut units: BTreeMap<&str, usize> = BTreeMap::new();
-        for c in &cards {
-            *units.entry(&*c.unit_id).or_default() += 1;
-        }
-        let mut by_unit: Vec<UnitCount> = units
-            .into_iter()
-            .map(|(id, count)| UnitCount {
-                name: ix
-                    .units
-                    .name_in_year(id, year)
-                    .map_or(id.to_string(), str::to_string),
-                url: ix.urls.unit(id),
-                count,
-            })
-            .collect();
-        by_unit.sort_by(|a, b| compare(&a.name, &b.name));
-        let day = ix
-            .site
-            .plan(year)
-            .and_then(|p| p.issued)
-            .or(Date::new(i32::from(year), 12, 31));
-        let organisation = match day {
-            Some(d) => name_on(&ix.site.config, d).to_string(),
-            None => ix.site.config.organisation.clone(),
-        };
-        Roll {
-            year,
-            organisation,
-            url: ix.urls.year(year),
-            board_url: ix.urls.board(year),
-            plan: ix.site.plan(year).map(|p| plan_view(ix, p)),
-            provincial: cards.iter().filter(|c| c.provincial).copied().collect(),
-            collectives: by_kind("collective"),
-            leaders: by_kind("leader"),
-            staff: by_kind("staff"),
-            counts: count(&cards),
-            by_unit,
-            drafts: ix.drafts,
-        }
-    }
-
-    fn unit_view(&self, u: &Unit) -> UnitView {
-        let (successor, predecessors) = neighbours(self.index, u);
-        UnitView {
-            id: u.id.clone(),
-            name: u.name.clone(),
-            url: self.index.urls.unit(&u.id),
-            kind: u.kind.name(),
-            count: self.index.count_line(&u.id),
-            description_html: u
-                .description
-                .as_deref()
-                .map(|d| self.markdown.to_html(d))
-                .unwrap_or_default(),
-            from: u.from.map(|d| d.dmy()),
-            until: u.until.map(|d| d.dmy()),
-            former: u.until.is_some(),
-            successor,
-            predecessors,
-        }
-    }
-
-    fn unit_views(&self) -> Vec<UnitView> {
-        let mut units: Vec<UnitView> = self
-            .index
-            .site
-            .units
-            .iter()
-            .map(|u| self.unit_view(u))
-            .collect();
-        units.sort_by(|a, b| compare(&a.name, &b.name));
-        units
-    }
-
-    pub fn home(&self) -> Result<Html, String> {
-        let years = self.index.site.years();
-        let latest = years.first().map(|&y| self.roll(y));
-        let summaries: Vec<YearSummary> = years
-            .iter()
-            .map(|&y| {
-                let plan = self.index.site.plan(y);
-                YearSummary {
-                    year: y,
-                    url: self.index.urls.year(y),
-                    plan_number: plan.map(|p| p.number.clone()).unwrap_or_default(),
-                    plan_title: plan.map(|p| p.title.clone()).unwrap_or_default(),
-                    counts: count(
-                        &self
-                            .index
-                            .cards(self.index.by_year.get(&y).into_iter().flatten()),
-                    ),
-                }
-            })
-            .collect();
-        let units = self.unit_views();
-        let title = self.index.site.config.title.clone();
-        let page = self.meta(
-            "home",
-            title,
-            None,
-            &self.index.urls.home(),
-            Some(Owner::Home),
-        );
-        self.render(
-            "home.html",
-            page,
-            &[
-                ("latest", &latest),
-                ("years", &summaries),
-                ("units", &units),
-            ],
-            "",
-        )
-    }
-
-    pub fn year(&self, year: u16) -> Result<Html, String> {
-        let roll = self.roll(year);
-        let description = roll.plan.as_ref().map(|p| p.title.clone());
-        let page = self.meta(
-            "year",
-            year.to_string(),
-            description.as_deref(),
-            &roll.url,
-            Some(Owner::Year(year)),
-        );
-        self.render("year.html", page, &[("roll", &roll)], "")
     }
 
     /// The story of profile `i` as HTML, as its page shows it (none when revoked or taken
@@ -352,84 +192,6 @@ impl<'a> Pages<'a> {
             ],
             p.file(),
         )
-    }
-
-    pub fn units(&self) -> Result<Html, String> {
-        let units = self.unit_views();
-        let (former, current): (Vec<&UnitView>, Vec<&UnitView>) =
-            units.iter().partition(|u| u.former);
-        let title = self.theme.word("units_title", "Đơn vị").to_string();
-        let page = self.meta("units", title, None, &self.index.urls.units(), None);
-        self.render(
-            "units.html",
-            page,
-            &[
-                ("units", &units),
-                ("current", &current),
-                ("former", &former),
-            ],
-            "",
-        )
-    }
-
-    pub fn unit(&self, u: &Unit) -> Result<Html, String> {
-        let ix = self.index;
-        let view = self.unit_view(u);
-        // By year, then by the unit each was recognised in: this one, then those before it.
-        let line = ix.units.line(&u.id);
-        let mut years: BTreeMap<u16, BTreeMap<usize, Vec<usize>>> = BTreeMap::new();
-        for i in ix.by_line(&u.id) {
-            let p = &ix.site.profiles[i];
-            let at = line
-                .iter()
-                .position(|x| Some(x.id.as_str()) == p.unit_id())
-                .unwrap_or_default();
-            years
-                .entry(p.year)
-                .or_default()
-                .entry(at)
-                .or_default()
-                .push(i);
-        }
-        let years: Vec<UnitYear> = years
-            .into_iter()
-            .rev()
-            .map(|(year, parts)| {
-                let mut own = (Vec::new(), Vec::new(), Vec::new());
-                let mut earlier = Vec::new();
-                for (at, idx) in parts {
-                    let unit = line[at];
-                    let lists = year_lists(ix, &unit.id, year, &idx);
-                    if at == 0 {
-                        own = lists;
-                    } else {
-                        earlier.push(UnitPart {
-                            unit: unit_link(ix, unit),
-                            groups: lists.0,
-                            leaders: lists.1,
-                            staff: lists.2,
-                        });
-                    }
-                }
-                UnitYear {
-                    year,
-                    url: ix.urls.year(year),
-                    groups: own.0,
-                    leaders: own.1,
-                    staff: own.2,
-                    earlier,
-                }
-            })
-            .collect();
-        let description = u.description.clone();
-        let page = self.meta(
-            "unit",
-            u.name.clone(),
-            description.as_deref(),
-            &view.url,
-            None,
-        );
-        self.render("unit.html", page, &[("unit", &view), ("years", &years)], "")
     }
 
     pub fn search(&self) -> Result<Html, String> {

@@ -5,6 +5,8 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
+pub use super::pager::PagerView;
+
 #[derive(Serialize, Debug, Clone)]
 pub struct YearLink {
     pub year: u16,
@@ -25,13 +27,40 @@ pub struct SiteView {
     pub search_url: String,
     pub feed_url: String,
     pub css_url: String,
+    /// The site's main favicon (the SVG one when there is one), and every favicon.
     pub favicon_url: String,
+    pub favicons: Vec<Favicon>,
     pub logo_url: String,
     pub years: Vec<YearLink>,
     pub search_index_url: String,
     pub search_js_url: String,
     pub stats_url: String,
     pub share_js_url: String,
+}
+
+/// A favicon as `<link rel="icon">` names it.
+#[derive(Serialize, Debug, Clone)]
+pub struct Favicon {
+    pub url: String,
+    /// Its media type and, for an `.ico`, `sizes` (`32x32`: browsers then prefer an SVG one).
+    #[serde(rename = "type")]
+    pub kind: &'static str,
+    pub sizes: &'static str,
+}
+
+impl Favicon {
+    pub fn of(file: &str, urls: &super::urls::Urls) -> Favicon {
+        let (kind, sizes) = match file.rsplit('.').next() {
+            Some("svg") => ("image/svg+xml", ""),
+            Some("png") => ("image/png", ""),
+            _ => ("image/x-icon", "32x32"),
+        };
+        Favicon {
+            url: urls.at(file),
+            kind,
+            sizes,
+        }
+    }
 }
 
 #[derive(Serialize, Debug, Clone)]
@@ -155,6 +184,30 @@ pub struct UnitCount {
     pub count: usize,
 }
 
+/// Exemplars of one page of a list in the roll's four groups, each in Vietnamese order.
+#[derive(Serialize, Debug, Default)]
+pub struct Groups<'a> {
+    pub provincial: Vec<&'a Card>,
+    pub collectives: Vec<&'a Card>,
+    pub leaders: Vec<&'a Card>,
+    pub staff: Vec<&'a Card>,
+    /// The group this page begins in the middle of (`collectives`, …), or `""`.
+    pub continued: &'static str,
+}
+
+/// A group of a year's roll and the pages that hold it.
+#[derive(Serialize, Debug, Clone)]
+pub struct Section {
+    pub key: &'static str,
+    pub count: usize,
+    /// The page where the group begins, and its first and last page numbers.
+    pub url: String,
+    pub from: usize,
+    pub to: usize,
+}
+
+/// One page of a year's roll (or the start of it, on the home page). The counts are the
+/// whole year's; the groups hold this page's exemplars.
 #[derive(Serialize, Debug)]
 pub struct Roll<'a> {
     pub year: u16,
@@ -164,13 +217,19 @@ pub struct Roll<'a> {
     /// The year's honour board to print.
     pub board_url: String,
     pub plan: Option<PlanView>,
-    pub provincial: Vec<&'a Card>,
-    pub collectives: Vec<&'a Card>,
-    pub leaders: Vec<&'a Card>,
-    pub staff: Vec<&'a Card>,
+    #[serde(flatten)]
+    pub groups: Groups<'a>,
     pub counts: Counts,
+    /// The year's exemplars by unit (first page only; left out when the agency has so
+    /// many units that the table alone would weigh down the page).
     pub by_unit: Vec<UnitCount>,
     pub drafts: bool,
+    /// The groups and their pages, when the roll has several.
+    pub sections: Vec<Section>,
+    pub pager: Option<PagerView>,
+    /// How many exemplars this page shows (fewer than `counts.total` on the home page and
+    /// on a roll of several pages).
+    pub shown: usize,
 }
 
 #[derive(Serialize, Debug, Clone)]
@@ -288,20 +347,18 @@ pub struct ProfileView {
     pub run: Option<RunView>,
 }
 
-#[derive(Serialize, Debug)]
-pub struct UnitGroup<'a> {
-    pub collective: &'a Card,
-    pub heads: Vec<&'a Card>,
-}
-
+/// A year of a unit's page: its exemplars on this page, in the roll's groups.
 #[derive(Serialize, Debug)]
 pub struct UnitYear<'a> {
     pub year: u16,
     pub url: String,
-    pub groups: Vec<UnitGroup<'a>>,
-    pub leaders: Vec<&'a Card>,
-    pub staff: Vec<&'a Card>,
-    /// The exemplars of the units before this one, that year, each under its own name.
+    /// The unit's exemplars of that year (its own and its predecessors'), on all pages.
+    pub count: usize,
+    /// This unit's own exemplars of the year on this page, in the roll's groups.
+    pub groups: Groups<'a>,
+    /// Whether the year began on an earlier page.
+    pub continued: bool,
+    /// The exemplars that year of the units before this one, each under its own name.
     pub earlier: Vec<UnitPart<'a>>,
 }
 
@@ -309,7 +366,16 @@ pub struct UnitYear<'a> {
 #[derive(Serialize, Debug)]
 pub struct UnitPart<'a> {
     pub unit: UnitLink,
-    pub groups: Vec<UnitGroup<'a>>,
-    pub leaders: Vec<&'a Card>,
-    pub staff: Vec<&'a Card>,
+    pub groups: Groups<'a>,
+    /// Whether this part began on an earlier page.
+    pub continued: bool,
+}
+
+/// A year of a unit, for the list of years atop every page of the unit.
+#[derive(Serialize, Debug, Clone)]
+pub struct YearPage {
+    pub year: u16,
+    pub count: usize,
+    /// The page of the unit where the year begins.
+    pub url: String,
 }

@@ -95,6 +95,8 @@ const PLAIN: &[&str] = &[
     "## Trùng\n\n## Trùng\n\n[tương đối](../2023/binh/) và [HTTP](HTTP://E.VN) và [mail](mailto:a@b.vn)",
     "Giá 1 < 2 & 3 > 2, \"trích\" 'đơn' — “cong” … 100%",
     "[mục](#ket-qua) [đã có](#cc-ket-qua) [gốc](/) [truy vấn](/x?a=1&b=2)",
+    "| a |\n|---|\n| 1 |",
+    "Bảng:\n\n| Chỉ tiêu | Năm 2023 | Năm 2024 |\n|:---|---:|:---:|\n| Hồ sơ *đúng hạn* | 1 < 2 | [x](https://e.vn/) |\n| `mã` | | ba |\n\nSau bảng.\n",
 ];
 const NOT_PLAIN: &[&str] = &[
     "Có <b>HTML</b>",
@@ -102,7 +104,6 @@ const NOT_PLAIN: &[&str] = &[
     "![ảnh](a.jpg)",
     "dòng  \nngắt",
     "---",
-    "| a |\n|---|\n| 1 |",
     "x[^1]\n\n[^1]: y",
     "[js](javascript:alert(1))",
     "[d](data:text/html,x)",

@@ -137,7 +137,7 @@ if [[ $HUGO != none && ! -f $hugo_tmpfs/.complete ]]; then
 fi
 # The profile the one-edit rebuild changes: the first of the latest year.
 edit_rel=$(cd "$site_tmpfs/content" && ls -d 20[0-9][0-9] | sort | tail -1)
-edit_rel="content/$edit_rel/$(ls "$site_tmpfs/content/$edit_rel" | grep -v '^_' | LC_ALL=C sort | awk 'NR == 1')"
+edit_rel="content/$edit_rel/$(cd "$site_tmpfs/content/$edit_rel" && find . -mindepth 1 -maxdepth 2 \( -path './*.md' -o -path './*/index.md' \) ! -name '_*' | sed 's|^\./||' | grep -v '^_' | LC_ALL=C sort | awk 'NR == 1')"
 
 stamp=$(date -u +%Y%m%dT%H%M%SZ)
 load0=$(cut -d" " -f1 /proc/loadavg)

@@ -361,3 +361,53 @@ fn a_small_site_has_one_page_of_each_list_and_no_pager() {
     assert_eq!(cards(&home).len(), 3);
     assert!(!home.contains("Xem toàn bộ bảng vàng"));
 }
+
+#[test]
+fn a_collective_shows_a_dozen_of_its_heads_and_its_teams_none() {
+    let f = Fixture::empty();
+    f.write(
+        "content/2024/van-phong-so.md",
+        &profile(2024, "Văn phòng Sở", "collective", "van-phong-so", false),
+    );
+    f.write(
+        "content/2024/to-mot-cua.md",
+        &profile(
+            2024,
+            "Tổ Một cửa - Văn phòng Sở",
+            "collective",
+            "van-phong-so",
+            false,
+        ),
+    );
+    for k in 0..20 {
+        let name = format!("{} Văn {}", FAMILY[k % 12], GIVEN[k % 14]);
+        f.write(
+            &format!("content/2024/lanh-dao-{k}.md"),
+            &profile(2024, &name, "leader", "van-phong-so", false),
+        );
+    }
+    let out = f.run(&["build"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let page = |rel: &str| fs::read_to_string(f.path(&format!("output/{rel}"))).expect("page");
+    let own = page("2024/van-phong-so/index.html");
+    let heads = own
+        .splitn(2, "heads-heading")
+        .nth(1)
+        .expect("a heads section");
+    let heads = heads.split("</section>").next().unwrap_or_default();
+    assert_eq!(heads.matches("class=\"card-name\"").count(), 12, "{heads}");
+    assert!(heads.contains("(8)</a>"), "{heads}");
+    assert!(
+        heads.contains(r#"href="/don-vi/van-phong-so/#year-2024""#),
+        "{heads}"
+    );
+    let team = page("2024/to-mot-cua/index.html");
+    assert!(
+        !team.contains("heads-heading"),
+        "a team is not headed by the unit's leaders"
+    );
+}

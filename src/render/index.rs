@@ -90,13 +90,24 @@ impl<'s> Index<'s> {
                 }
             }
         }
+        // A unit's own collective is the one that bears its name (its teams have names
+        // of their own), else its first in Vietnamese order.
         let mut heads: HashMap<(u16, &str), Group> = HashMap::new();
         for &i in &order_idx {
             let p = &site.profiles[i];
             let Some(u) = p.unit_id() else { continue };
             let entry = heads.entry((p.year, u)).or_default();
             match p.kind() {
-                Some(Kind::Collective) => entry.0 = entry.0.or(Some(i)),
+                Some(Kind::Collective) => {
+                    let own = site.unit(u).is_some_and(|unit| unit.name == p.name());
+                    let first_is_own = entry.0.is_some_and(|c| {
+                        site.unit(u)
+                            .is_some_and(|unit| unit.name == site.profiles[c].name())
+                    });
+                    if entry.0.is_none() || (own && !first_is_own) {
+                        entry.0 = Some(i);
+                    }
+                }
                 Some(Kind::Leader) => entry.1.push(i),
                 _ => {}
             }

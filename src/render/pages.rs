@@ -25,6 +25,10 @@ impl Html {
     }
 }
 
+/// How many of a collective's heads its page shows as cards; a unit of a large agency may
+/// have dozens of leaders in a year, all on the unit's page.
+const HEADS: usize = 12;
+
 /// A page's first allocation: most pages are a few tens of kilobytes.
 const PAGE_BYTES: usize = 32 * 1024;
 
@@ -155,12 +159,23 @@ impl<'a> Pages<'a> {
             Some(Kind::Leader) => group.and_then(|g| g.0),
             _ => None,
         };
+        // The unit's leaders head its own collective (the one its leaders' pages name), not
+        // each of its teams'.
         let head_idx: &[usize] = match (p.kind(), group) {
-            (Some(Kind::Collective), Some(g)) => &g.1,
+            (Some(Kind::Collective), Some(g)) if g.0 == Some(i) => &g.1,
             _ => &[],
         };
         let collective = collective_idx.and_then(|c| ix.card(c));
-        let heads = ix.cards(head_idx);
+        let heads = ix.cards(&head_idx[..head_idx.len().min(HEADS)]);
+        let heads_more = head_idx.len().saturating_sub(HEADS);
+        // The others are on the unit's page, where its year begins.
+        let heads_url = self
+            .layout
+            .unit_years
+            .get(unit)
+            .and_then(|(years, _)| years.iter().find(|y| y.year == p.year))
+            .map(|y| format!("{}#year-{}", y.url, p.year))
+            .unwrap_or_default();
         let shown: Vec<usize> = collective_idx
             .into_iter()
             .chain(head_idx.iter().copied())
@@ -188,6 +203,8 @@ impl<'a> Pages<'a> {
                 ("plan", &plan),
                 ("collective", &collective),
                 ("heads", &heads),
+                ("heads_more", &heads_more),
+                ("heads_url", &heads_url),
                 ("related", &related),
             ],
             p.file(),

@@ -1,6 +1,7 @@
 //! People across years: the profiles of one `person` (a leader's or staff member's), and
-//! the collectives of one unit's line (the unit, its predecessors and successors), are one
-//! exemplar recognised in several years. For each recognised profile: its other
+//! the collectives of one unit's line (the unit, its predecessors and successors) that
+//! bear their unit's name, are one exemplar recognised in several years; a team of a unit
+//! (`Tổ Một cửa - Văn phòng Sở`) is one with the team of the same name in other years. For each recognised profile: its other
 //! recognitions, and the run of consecutive years it belongs to. Only recognised profiles
 //! count: a revoked year is no recognition, so it breaks a run. Computed once per site.
 
@@ -54,12 +55,24 @@ impl People {
         let recognised = |i: usize| status.get(i) == Some(&Status::Recognised);
         let mut by_person: HashMap<&str, Vec<usize>> = HashMap::new();
         let mut collectives: HashMap<&str, Vec<usize>> = HashMap::new();
+        let mut teams: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
         for (i, p) in site.profiles.iter().enumerate() {
             if !recognised(i) {
                 continue;
             }
             match (p.kind(), p.person(), p.unit_id()) {
-                (Some(Kind::Collective), _, Some(u)) => collectives.entry(u).or_default().push(i),
+                (Some(Kind::Collective), _, Some(u)) => {
+                    let own = units
+                        .line(u)
+                        .iter()
+                        .chain(units.descendants(u).iter())
+                        .any(|x| x.name == p.name());
+                    if own {
+                        collectives.entry(u).or_default().push(i);
+                    } else {
+                        teams.entry((u, p.name())).or_default().push(i);
+                    }
+                }
                 (Some(Kind::Leader | Kind::Staff), Some(person), _) => {
                     by_person.entry(person).or_default().push(i)
                 }
@@ -67,7 +80,7 @@ impl People {
             }
         }
         let mut others = vec![Vec::new(); n];
-        for group in by_person.values() {
+        for group in by_person.values().chain(teams.values()) {
             for &i in group {
                 others[i] = group.iter().copied().filter(|&j| j != i).collect();
             }

@@ -16,6 +16,17 @@ fn profile(year: u16, slug: &str, kind: Kind, unit: &str, person: Option<&str>) 
     p.kind = at(kind);
     p.unit = at(unit.to_string());
     p.person = person.and_then(|s| at(s.to_string()));
+    // A unit's own collective bears its name (see `unit`).
+    if kind == Kind::Collective {
+        p.name = at(unit.to_uppercase());
+    }
+    p
+}
+
+/// A team of `unit`: a collective with a name of its own.
+fn team(year: u16, slug: &str, name: &str, unit: &str) -> Profile {
+    let mut p = profile(year, slug, Kind::Collective, unit, None);
+    p.name = at(name.to_string());
     p
 }
 
@@ -112,9 +123,14 @@ fn collectives_are_tied_by_their_unit_s_line() {
         profile(2025, "new", Kind::Collective, "new", None),
         profile(2025, "other", Kind::Collective, "other", None),
         profile(2025, "pending", Kind::Collective, "new", None),
+        team(2023, "to-mot-cua", "Tổ Một cửa - OLD", "old"),
+        team(2024, "to-mot-cua", "Tổ Một cửa - OLD", "old"),
+        team(2025, "to-hai", "Tổ Hai - NEW", "new"),
     ]);
     use Status::*;
-    let status = [Recognised, Recognised, Recognised, Recognised, Pending];
+    let status = [
+        Recognised, Recognised, Recognised, Recognised, Pending, Recognised, Recognised, Recognised,
+    ];
     let units = Units::new(&s.units);
     let people = People::new(&s, &units, &status);
     assert_eq!(people.others[2], [0, 1]);
@@ -133,6 +149,11 @@ fn collectives_are_tied_by_their_unit_s_line() {
         people.others[4].is_empty(),
         "only recognised profiles count"
     );
+    // A unit's teams are not its own collective: each is one with itself in other years.
+    assert_eq!(people.others[5], [6]);
+    assert_eq!(people.others[6], [5]);
+    assert!(people.others[7].is_empty());
+    assert!(!people.others[0].contains(&5) && !people.others[2].contains(&7));
 }
 
 #[test]

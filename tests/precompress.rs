@@ -43,6 +43,8 @@ fn every_text_file_has_a_gz_of_the_same_bytes_written_only_when_it_changes() {
     let files = tree(&f.path("output"));
     let texts: Vec<&String> = files
         .keys()
+        // bangvang's own bookkeeping (the list of the files it wrote) is not the site's.
+        .filter(|k| !k.starts_with(".bangvang-"))
         .filter(|k| {
             [".html", ".css", ".js", ".json", ".xml", ".svg"]
                 .iter()

@@ -102,6 +102,21 @@ fn the_nearest_name_is_offered() {
 }
 
 #[test]
+fn a_link_to_a_later_page_of_a_list_offers_the_first() {
+    // `/2024/trang/2/` holds other exemplars as the roll grows: a story links `/2024/`.
+    let (f, _) = with_story("[Cả năm](/2024/trang/2/)", &[]);
+    let (code, diags) = f.check_json();
+    assert_eq!(code, 1, "{diags:?}");
+    let texts: Vec<&str> = diags.iter().filter_map(|d| d["message"].as_str()).collect();
+    assert!(
+        texts
+            .iter()
+            .any(|m| m.contains("/2024/trang/2/") && m.contains("`/2024/`")),
+        "{texts:?}"
+    );
+}
+
+#[test]
 fn a_story_image_the_build_could_not_decode_is_a_photo_error() {
     let mut cut = png(64, 64);
     cut.truncate(cut.len() / 2);

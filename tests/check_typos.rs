@@ -257,6 +257,25 @@ fn control_characters_and_noncharacters_in_any_text() {
     );
     let (_, diags) = f.check_json_on(TODAY);
     find(&diags, "invalid-value", "content/units.toml");
+
+    // `/don-vi/trang/2/` is the units' second page: no unit may be called `trang`.
+    let f = Fixture::new();
+    f.write(
+        "content/units.toml",
+        &format!(
+            "{}\n[[unit]]\nid = \"trang\"\nname = \"Trang\"\ntype = \"office\"\n",
+            common::UNITS_TOML
+        ),
+    );
+    let (_, diags) = f.check_json_on(TODAY);
+    let d = find(&diags, "invalid-value", "content/units.toml");
+    assert!(
+        d["message"]
+            .as_str()
+            .unwrap_or("")
+            .contains("/don-vi/trang/2/"),
+        "{d}"
+    );
 }
 
 #[test]

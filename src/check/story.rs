@@ -157,11 +157,18 @@ pub fn links(site: &Site, out: &mut Out) {
                 continue;
             }
             let parts: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
-            let suggestion = match parts.as_slice() {
-                [y, slug, ..] => y.parse::<u16>().ok().and_then(|year| {
+            // A list's later pages (`/2024/trang/2/`) are not kept: they shift as the
+            // roll grows, so a story links the list's first page.
+            let pager = parts.iter().position(|s| *s == "trang").filter(|&i| i > 0);
+            let suggestion = if let Some(i) = pager {
+                let first = parts[..i].join("/");
+                addresses.exists(&first).then(|| format!("/{first}/"))
+            } else if let [y, slug, ..] = parts.as_slice() {
+                y.parse::<u16>().ok().and_then(|year| {
                     nearest(slug, addresses.slugs(year)).map(|s| format!("/{year}/{s}/"))
-                }),
-                _ => None,
+                })
+            } else {
+                None
             };
             let msg = StoryMsg::PageMissing {
                 url: r.url.clone(),

@@ -11,7 +11,7 @@ use crate::content::model::{Kind, Profile};
 use crate::content::skeleton::{Fill, skeleton};
 use crate::content::source::{At, Doc, Span};
 use crate::diag::{Fatal, Lang, Msg, Rule, report};
-use crate::text::slug::is_valid_id;
+use crate::text::slug::{YEAR_RESERVED, is_valid_id};
 
 pub fn run(
     root: &Path,
@@ -42,7 +42,17 @@ pub fn run(
     let file = format!("content/{year}/{slug}.md");
     let mut diags = Vec::new();
     let doc = Doc::new(file.clone(), "", 1);
-    if !is_valid_id(slug) {
+    if YEAR_RESERVED.contains(&slug) {
+        diags.push(doc.diag(
+            Rule::BadSlug,
+            None,
+            None,
+            Msg::ReservedSlug {
+                name: format!("{slug}.md"),
+                folder: false,
+            },
+        ));
+    } else if !is_valid_id(slug) {
         diags.push(doc.diag(
             Rule::InvalidValue,
             None,

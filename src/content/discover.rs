@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use super::load::{Found, hidden, rel};
 use super::regular::special;
 use crate::diag::{Diagnostic, Fatal, Msg, Rule};
-use crate::text::slug::{is_valid_id, slugify};
+use crate::text::slug::{YEAR_RESERVED, is_valid_id, slugify};
 
 /// A file of `content/static/`, copied to the same place in the site.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -204,6 +204,17 @@ impl Walker<'_> {
             .push(Diagnostic::new(Rule::BadSlug, &file, 1, None, msg));
     }
 
+    fn reserved_slug(&mut self, path: &Path, name: &str, folder: bool) {
+        let file = rel(self.root, path);
+        let msg = Msg::ReservedSlug {
+            name: name.to_string(),
+            folder,
+        };
+        self.out
+            .diags
+            .push(Diagnostic::new(Rule::BadSlug, &file, 1, None, msg));
+    }
+
     /// Every Markdown file under `dir` (none of them is a profile); links to folders are
     /// not followed (what they lead to inside `content/` is walked where it is).
     fn scan(&mut self, dir: &Path, year: Option<u16>) {
@@ -259,6 +270,7 @@ impl Walker<'_> {
             }
         }
         match index {
+            Some(index) if YEAR_RESERVED.contains(&name) => self.reserved_slug(&index, name, true),
             Some(index) if is_valid_id(name) => self.out.found.push(Found {
                 year,
                 slug: name.to_string(),
@@ -290,6 +302,9 @@ impl Walker<'_> {
             }
             match (kind, markdown(&name)) {
                 (Kind::Dir(real), _) => self.bundle(year, &name, &path, &real),
+                (Kind::File, Some(stem)) if YEAR_RESERVED.contains(&stem) => {
+                    self.reserved_slug(&path, &name, false)
+                }
                 (Kind::File, Some(stem)) if is_valid_id(stem) && name.ends_with(".md") => {
                     self.out.found.push(Found {
                         year,

@@ -12,7 +12,7 @@ use super::toml_doc;
 use crate::diag::catalogue::TypoMsg;
 use crate::diag::{Diagnostic, Lang, Msg, Rule};
 use crate::text::date::Date;
-use crate::text::slug::is_valid_id;
+use crate::text::slug::{UNITS_RESERVED, is_valid_id};
 
 const SITE_KEYS: &[&str] = &[
     "title",
@@ -270,6 +270,17 @@ pub fn read_units(doc: &Doc) -> (Vec<Unit>, Vec<Diagnostic>) {
                         value: id.value.clone(),
                     },
                 );
+            } else if UNITS_RESERVED.contains(&id.value.as_str()) {
+                r.error(
+                    Rule::InvalidValue,
+                    Some(id.span),
+                    "unit.id",
+                    Msg::ReservedId {
+                        key: "id".into(),
+                        value: id.value.clone(),
+                    },
+                );
+                return false;
             } else if units.iter().any(|u| u.unit.id == id.value) {
                 r.error(
                     Rule::InvalidValue,

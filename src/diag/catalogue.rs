@@ -83,6 +83,11 @@ pub enum Msg {
         key: String,
         value: String,
     },
+    /// An id the build uses itself for an address (a unit called `trang`).
+    ReservedId {
+        key: String,
+        value: String,
+    },
     NegativeCount {
         key: String,
         value: i64,
@@ -323,6 +328,12 @@ pub enum Msg {
     BadSlug {
         name: String,
         suggestion: Option<String>,
+        folder: bool,
+    },
+    /// A profile's file (or folder) name that is a slug the build uses itself in a year's
+    /// folder (`in`, `trang`).
+    ReservedSlug {
+        name: String,
         folder: bool,
     },
     /// A file of `content/static/` at `path`, which the build makes.

@@ -2,6 +2,8 @@
 //! home page, each year's roll and print board, each profile's page and the files beside
 //! it, the units, search, statistics, the feed and the sitemap, and the site's own
 //! static files. A page added to the site is added here, or links to it are refused.
+//! A long list's later pages (`/2024/trang/2/`, SPEC §4) are left out on purpose: what
+//! they hold shifts as the roll grows, so a story links the list's first page instead.
 
 use std::collections::HashMap;
 

@@ -32,6 +32,13 @@ pub fn slugify(text: &str) -> String {
     out
 }
 
+/// Names the build uses inside a year's folder (`/2024/in/`, the print board;
+/// `/2024/trang/2/`, the roll's next pages), so no profile may have them.
+pub const YEAR_RESERVED: &[&str] = &["in", "trang"];
+
+/// Names the build uses inside `/don-vi/` (`/don-vi/trang/2/`), so no unit may have them.
+pub const UNITS_RESERVED: &[&str] = &["trang"];
+
 /// Whether `id` is a valid id or slug: `[a-z0-9-]+`, not starting or ending with `-`.
 pub fn is_valid_id(id: &str) -> bool {
     !id.is_empty()

@@ -128,6 +128,37 @@ fn a_name_that_is_not_a_slug_says_the_name_to_use() {
     assert_eq!(bad.len(), 10);
 }
 
+#[test]
+fn a_name_the_build_uses_in_a_year_is_refused() {
+    // `/2024/in/` is the print board and `/2024/trang/2/` the roll's second page: a
+    // profile called so would replace them.
+    let dir = site();
+    let root = dir.path();
+    put(root, "content/2024/in.md");
+    put(root, "content/2024/trang/index.md");
+    put(root, "content/2024/trang-nguyen.md");
+    let d = discover(root, &root.join("content"));
+    assert_eq!(found(&d), vec!["2024/trang-nguyen".to_string()]);
+    let bad = said(&d, Rule::BadSlug);
+    let file = Msg::ReservedSlug {
+        name: "in.md".into(),
+        folder: false,
+    };
+    let folder = Msg::ReservedSlug {
+        name: "trang".into(),
+        folder: true,
+    };
+    assert!(
+        bad.contains(&("content/2024/in.md".into(), file)),
+        "{bad:?}"
+    );
+    assert!(
+        bad.contains(&("content/2024/trang/index.md".into(), folder)),
+        "{bad:?}"
+    );
+    assert_eq!(bad.len(), 2, "{bad:?}");
+}
+
 fn fifo(path: &Path) {
     use rustix::fs::{CWD, FileType, Mode, mknodat};
     mknodat(CWD, path, FileType::Fifo, Mode::from_raw_mode(0o644), 0).expect("mkfifo");

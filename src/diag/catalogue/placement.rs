@@ -1,5 +1,5 @@
 //! The words of the rules about where files are and what they are called:
-//! `misplaced-file`, `bad-slug`, `static-conflict`.
+//! `misplaced-file`, `bad-slug` (and its reserved names), `static-conflict`.
 
 use super::{Lang, Msg};
 
@@ -33,6 +33,14 @@ pub fn text(msg: &Msg, lang: Lang) -> String {
             "the {} name \"{name}\" cannot be a page's address: a profile's file or folder name has only lowercase a-z without tones, digits 0-9 and -",
             if *folder { "folder" } else { "file" }
         ),
+        (Msg::ReservedSlug { name, folder }, Vi) => format!(
+            "tên {} \"{name}\" trùng với một địa chỉ bangvang dùng trong thư mục năm (/NĂM/in/ là bảng in, /NĂM/trang/2/ là trang tiếp theo của danh sách), nên hồ sơ này sẽ đè lên trang đó",
+            if *folder { "thư mục" } else { "tệp" }
+        ),
+        (Msg::ReservedSlug { name, folder }, En) => format!(
+            "the {} name \"{name}\" is an address bangvang uses in a year's folder (/YEAR/in/ is the print board, /YEAR/trang/2/ a list's next page), so this profile would replace that page",
+            if *folder { "folder" } else { "file" }
+        ),
         (Msg::StaticConflict { path }, Vi) => format!(
             "tệp content/static/{path} sẽ thay thế /{path}, một trang hay tệp do bangvang tạo ra"
         ),
@@ -62,6 +70,14 @@ pub fn hint(msg: &Msg, lang: Lang) -> String {
             if *folder { "nguyen-van-an" } else { "nguyen-van-an.md" }
         ),
         (Msg::BadSlug { suggestion: None, folder, .. }, En) => format!(
+            "name it after the person or collective, lowercase without tones, words joined by -: like {}",
+            if *folder { "nguyen-van-an" } else { "nguyen-van-an.md" }
+        ),
+        (Msg::ReservedSlug { folder, .. }, Vi) => format!(
+            "đặt tên theo tên người hay tập thể, viết thường không dấu, nối bằng dấu -: như {}",
+            if *folder { "nguyen-van-an" } else { "nguyen-van-an.md" }
+        ),
+        (Msg::ReservedSlug { folder, .. }, En) => format!(
             "name it after the person or collective, lowercase without tones, words joined by -: like {}",
             if *folder { "nguyen-van-an" } else { "nguyen-van-an.md" }
         ),

@@ -98,6 +98,12 @@ pub fn text(msg: &Msg, lang: Lang) -> String {
         ),
         (DateWithTime { key }, Vi) => format!("`{key}` phải là một ngày, không kèm giờ hay múi giờ"),
         (DateWithTime { key }, En) => format!("`{key}` must be a plain date, without a time or offset"),
+        (ReservedId { key, value }, Vi) => format!(
+            "`{key}` = \"{value}\" là tên bangvang dùng cho địa chỉ các trang tiếp theo của danh sách (như /don-vi/{value}/2/), không dùng được làm mã đơn vị"
+        ),
+        (ReservedId { key, value }, En) => format!(
+            "`{key}` = \"{value}\" is a name bangvang uses for the addresses of a list's next pages (like /don-vi/{value}/2/); it cannot be a unit's id"
+        ),
         (DuplicateId { key, value }, Vi) => format!("`{key}` = \"{value}\" bị trùng"),
         (DuplicateId { key, value }, En) => format!("`{key}` = \"{value}\" is used twice"),
         (NotForKind { key, kind }, Vi) => format!("`{key}` không dùng cho hồ sơ loại \"{kind}\""),
@@ -323,7 +329,7 @@ pub fn text(msg: &Msg, lang: Lang) -> String {
         (PhotoWithoutConsent, En) => {
             "a photo without the person's consent (`[consent]` or `photo_consent = true`): it will not be published; the page shows initials".into()
         }
-        (MisplacedFile { .. } | BadSlug { .. } | StaticConflict { .. }, _) => {
+        (MisplacedFile { .. } | BadSlug { .. } | ReservedSlug { .. } | StaticConflict { .. }, _) => {
             super::placement::text(msg, lang)
         }
         (CardGlyph { text, ch }, Vi) => format!(
@@ -444,6 +450,14 @@ pub fn hint(msg: &Msg, lang: Lang) -> String {
         }
         (BadBaseUrl { .. }, En) => {
             "for example \"/\", \"/thi-dua/\" or \"https://intranet.example/thi-dua/\""
+        }
+        (ReservedId { value, .. }, Vi) => {
+            return format!("đặt mã theo tên đơn vị, như {value}-1 hoặc tên đầy đủ viết không dấu");
+        }
+        (ReservedId { value, .. }, En) => {
+            return format!(
+                "name the unit after itself, like {value}-1 or its full name without tones"
+            );
         }
         (DuplicateId { .. }, Vi) => "đặt một mã khác cho mục này",
         (DuplicateId { .. }, En) => "give this entry another id",
@@ -621,7 +635,10 @@ pub fn hint(msg: &Msg, lang: Lang) -> String {
         (PhotoWithoutConsent, En) => {
             "if the person agreed to publication, add a `[consent]` table with `photo = YYYY-MM-DD`, the day they agreed"
         }
-        (MisplacedFile { .. } | BadSlug { .. } | StaticConflict { .. }, _) => {
+        (
+            MisplacedFile { .. } | BadSlug { .. } | ReservedSlug { .. } | StaticConflict { .. },
+            _,
+        ) => {
             return super::placement::hint(msg, lang);
         }
         (CardGlyph { .. }, Vi) => {

@@ -21,7 +21,7 @@ use crate::facts::consent::photo_allowed;
 use crate::facts::status::status;
 use crate::render::avatar;
 use crate::render::markdown::to_html;
-use crate::text::slug::{is_valid_id, slugify};
+use crate::text::slug::{YEAR_RESERVED, is_valid_id, slugify};
 
 /// A diagnostic as the page shows it.
 #[derive(Debug, Clone, Serialize)]
@@ -143,7 +143,7 @@ pub fn prepare(
                 .clone()
                 .filter(|s| !s.is_empty())
                 .unwrap_or_else(|| slugify(&name));
-            if !is_valid_id(&slug) {
+            if !is_valid_id(&slug) || YEAR_RESERVED.contains(&slug.as_str()) {
                 return Err(Problem::BadSlug(slug));
             }
             (draft.year, slug, None, false, None, ProfileText::new_file())

@@ -19,6 +19,7 @@ use crate::content::skeleton::skeleton;
 use crate::diag::catalogue::import::ImportMsg;
 use crate::diag::{self, Diagnostic, Msg, Rule};
 use crate::text::fold::fold;
+use crate::text::slug::YEAR_RESERVED;
 
 /// A profile to write: its path inside `content/`, its text, the row it comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -146,10 +147,12 @@ fn existing(cx: &Context, n: &Nomination) -> Option<String> {
         .map(|p| p.file().to_string())
 }
 
-/// `slug`, or `slug-2`, `slug-3` …: the first that neither the year nor the sheet has.
+/// `slug`, or `slug-2`, `slug-3` …: the first that neither the year nor the sheet has,
+/// nor the build itself in a year's folder (a person called just "Trang" is `trang-2`).
 fn free_slug(slug: &str, taken: &HashSet<String>, year_dir: &Path) -> String {
     let free = |s: &str| {
         !taken.contains(s)
+            && !YEAR_RESERVED.contains(&s)
             && std::fs::symlink_metadata(year_dir.join(format!("{s}.md"))).is_err()
             && std::fs::symlink_metadata(year_dir.join(s)).is_err()
     };

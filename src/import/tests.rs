@@ -265,6 +265,38 @@ fn what_the_year_has_is_kept_and_its_slugs_are_taken() {
 }
 
 #[test]
+fn a_name_the_build_keeps_gets_a_number() {
+    // `/2024/trang/` holds the roll's later pages, `/2024/in/` the print board.
+    let s = sheet(&[
+        &HEADER,
+        &[
+            "1",
+            "Trang",
+            "Cá nhân",
+            "Chuyên viên",
+            "Văn phòng Sở",
+            "",
+            "",
+            "",
+        ],
+        &[
+            "2",
+            "In",
+            "Cá nhân",
+            "Chuyên viên",
+            "Văn phòng Sở",
+            "",
+            "",
+            "",
+        ],
+    ]);
+    let p = run(&site(vec![]), &s);
+    assert!(p.diags.is_empty(), "{:?}", problems(&p));
+    let files: Vec<&str> = p.write.iter().map(|w| w.rel.as_str()).collect();
+    assert_eq!(files, ["2024/trang-2.md", "2024/in-2.md"]);
+}
+
+#[test]
 fn a_collective_named_in_its_own_column_needs_no_kind() {
     let site = site(vec![]);
     let header: &[&str] = &[

@@ -69,6 +69,15 @@ fn organisation_in(ix: &Index, year: u16) -> String {
 }
 
 impl<'a> Pages<'a> {
+    /// Where `year`'s roll breaks into pages.
+    fn year_pages(&self, year: u16) -> &[Range<usize>] {
+        self.layout
+            .years
+            .get(&year)
+            .map(Vec::as_slice)
+            .unwrap_or_default()
+    }
+
     /// Renders a list page.
     pub fn list_page(&self, page: ListPage) -> Result<Html, String> {
         match page {
@@ -84,12 +93,7 @@ impl<'a> Pages<'a> {
     pub fn roll(&self, year: u16, number: usize, range: Range<usize>, paged: bool) -> Roll<'_> {
         let ix = self.index;
         let list = ix.by_year.get(&year).map(Vec::as_slice).unwrap_or_default();
-        let pages = self
-            .layout
-            .years
-            .get(&year)
-            .map(Vec::as_slice)
-            .unwrap_or_default();
+        let pages = self.year_pages(year);
         let head = self.layout.rolls.get(&year);
         let url = ix.urls.year(year);
         let range = range.start.min(list.len())..range.end.min(list.len());
@@ -122,12 +126,7 @@ impl<'a> Pages<'a> {
         let ix = self.index;
         let years = ix.site.years();
         let latest = years.first().map(|&y| {
-            let end = self
-                .layout
-                .years
-                .get(&y)
-                .and_then(|p| p.first())
-                .map_or(0, |r| r.end);
+            let end = self.year_pages(y).first().map_or(0, |r| r.end);
             self.roll(y, 1, 0..end.min(HOME_CARDS), false)
         });
         let summaries: Vec<YearSummary> = years
@@ -174,12 +173,7 @@ impl<'a> Pages<'a> {
     }
 
     fn year(&self, year: u16, number: usize) -> Result<Html, String> {
-        let pages = self
-            .layout
-            .years
-            .get(&year)
-            .map(Vec::as_slice)
-            .unwrap_or_default();
+        let pages = self.year_pages(year);
         let range = pages.get(number - 1).cloned().unwrap_or(0..0);
         let roll = self.roll(year, number, range, true);
         let description = roll.plan.as_ref().map(|p| p.title.clone());

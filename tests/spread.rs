@@ -267,3 +267,52 @@ fn statistics_count_only_published_exemplars() {
     let home = page(&f, "index.html");
     assert!(home.contains("href=\"/thong-ke/\""));
 }
+
+#[test]
+fn statistics_of_many_units_show_the_largest_and_add_up_the_others() {
+    // 40 units: the 30 with the most exemplars get a bar and a row, the other ten one
+    // row that adds them up, and every exemplar is still counted.
+    let f = Fixture::new();
+    // Only these units' exemplars: the fixture's own profiles go.
+    for e in std::fs::read_dir(f.path("content/2024")).expect("the year") {
+        let path = e.expect("an entry").path();
+        if path.extension().is_some_and(|x| x == "md") {
+            std::fs::remove_file(path).expect("remove");
+        }
+    }
+    let mut units = String::new();
+    for k in 1..=40 {
+        units.push_str(&format!(
+            "[[unit]]\nid = \"don-vi-{k}\"\nname = \"Đơn vị {k}\"\ntype = \"office\"\n\n"
+        ));
+        // Unit k has one exemplar, the first five two.
+        for n in 0..(1 + usize::from(k <= 5)) {
+            let text = staff(&format!("Người {k} {n}"))
+                .replace("unit = \"van-phong-so\"", &format!("unit = \"don-vi-{k}\""));
+            f.write(&format!("content/2024/nguoi-{k}-{n}.md"), &text);
+        }
+    }
+    f.write("content/units.toml", &units);
+    built(&f, &[]);
+    let stats = page(&f, "thong-ke/index.html");
+    let rows = stats
+        .matches("<th scope=\"row\"><a href=\"/don-vi/")
+        .count();
+    assert_eq!(rows, 30, "unit rows");
+    assert!(stats.contains("<a href=\"/don-vi/don-vi-1/\">Đơn vị 1</a>"));
+    let others = stats
+        .split("<tr class=\"stats-others\">")
+        .nth(1)
+        .and_then(|r| r.split("</tr>").next())
+        .expect("a row for the other units");
+    assert!(others.contains("Các đơn vị khác (10 đơn vị)"), "{others}");
+    assert!(others.ends_with("<td class=\"num\">10</td>"), "{others}");
+    assert!(stats.contains("Tổng cộng 45 điển hình tiên tiến"));
+    assert!(stats.contains("30 đơn vị có nhiều điển hình tiên tiến nhất"));
+    let chart = stats
+        .split("id=\"chart-units-title\"")
+        .nth(1)
+        .and_then(|c| c.split("</svg>").next())
+        .expect("the chart by unit");
+    assert!(chart.contains("Đơn vị 1<") && !chart.contains("Đơn vị 40<"));
+}

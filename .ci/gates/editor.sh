@@ -7,7 +7,8 @@
 # commented one edited (checked byte for byte on disk), a photo uploaded, a diagnostic seen
 # appearing and going while typing, a conflict refused, "save and commit", then `BIN check`
 # and the served pages. With SHOTS_DIR, screenshots of the list, a form with a diagnostic
-# and the phone width (390 px) are written there.
+# and the phone width (390 px) are written there, and edited.diff: what the editor changed
+# in the commented profile (git diff since the site's first commit).
 # Last line:  editor: N passed, M failed
 # Exit: 0 all passed, 1 a check failed, 2 cannot run.
 set -euo pipefail
@@ -54,6 +55,14 @@ rc=0
 TMPDIR="$TMP" BANGVANG_PW_PREFIX="$PW_PREFIX" BANGVANG_SITE="$SITE" BANGVANG_BIN="$BIN" BANGVANG_SHOTS="$SHOTS" \
   BANGVANG_FIXTURE="$HERE/editor-fixture.md" BANGVANG_PHOTO="$SITE/content/2024/tran-binh-minh/anh-dai-dien.jpg" \
   timeout -k 10 600 node "$HERE/editor.mjs" "$URL" || rc=$?
+if [ -n "$SHOTS" ]; then
+  # What the editor did to the commented profile, for a person to read: the whole change
+  # since the site's first commit (the file, and the bundle it moved into with its photo).
+  first="$(git -C "$SITE" rev-list --max-parents=0 HEAD)"
+  git -C "$SITE" add -A >/dev/null 2>&1 || true
+  git -C "$SITE" diff --cached -M --stat "$first" >"$SHOTS/edited.diff" 2>/dev/null || true
+  git -C "$SITE" diff --cached -M "$first" -- 'content/2024/doan-minh-chau.md' 'content/2024/doan-minh-chau/index.md' >>"$SHOTS/edited.diff" 2>/dev/null || true
+fi
 case "$rc" in
   0|1) exit "$rc" ;;
   *) tail -n 20 "$TMP/serve.err" >&2; echo "editor: SETUP ERROR (editor.mjs exited with $rc)"; exit 2 ;;

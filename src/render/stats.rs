@@ -1,7 +1,9 @@
 //! The statistics page (`/thong-ke/`, SPEC §5): published exemplars (recognised, not
 //! revoked) by year and kind, by unit over the years, and those recognised at provincial
 //! level each year; three charts and the tables of their numbers. Aggregates only: one
-//! pass over the profiles, whatever their number.
+//! pass over the profiles, whatever their number. A ministry of hundreds of units shows
+//! the [`UNITS_SHOWN`] with the most exemplars and one row for the others: every unit's
+//! own numbers are on its page (SPEC §4: no page over 150 KB).
 
 use std::collections::HashMap;
 
@@ -34,6 +36,22 @@ pub struct UnitStat {
     pub total: usize,
 }
 
+/// At most this many units, those with the most exemplars, in the chart and the table
+/// by unit: 500 units over eleven years made a page of 370 KB.
+pub const UNITS_SHOWN: usize = 30;
+
+/// The units beyond [`UNITS_SHOWN`], added up.
+#[derive(Serialize, Debug, Clone, PartialEq, Eq)]
+pub struct OtherUnits {
+    /// How many units they are.
+    pub count: usize,
+    /// The row's heading: "Các đơn vị khác (470 đơn vị)".
+    pub label: String,
+    /// One count per year, as [`UnitStat::counts`].
+    pub counts: Vec<usize>,
+    pub total: usize,
+}
+
 #[derive(Serialize, Debug, Clone, Default)]
 pub struct Charts {
     pub by_year: String,
@@ -45,8 +63,10 @@ pub struct Charts {
 pub struct StatsView {
     /// Every year with a plan, oldest first.
     pub years: Vec<YearStat>,
-    /// Every unit with a published exemplar, most first.
+    /// The units with a published exemplar, most first: at most [`UNITS_SHOWN`].
     pub units: Vec<UnitStat>,
+    /// The other units with a published exemplar, added up, when there are more.
+    pub other_units: Option<OtherUnits>,
     pub total: usize,
     pub provincial: usize,
     pub charts: Charts,
@@ -101,7 +121,23 @@ pub fn numbers(ix: &Index) -> StatsView {
             .cmp(&a.total)
             .then_with(|| compare(&a.name, &b.name))
     });
+    let rest = units.split_off(units.len().min(UNITS_SHOWN));
+    let other_units = (!rest.is_empty()).then(|| {
+        let mut counts = vec![0; years.len()];
+        for u in &rest {
+            for (sum, n) in counts.iter_mut().zip(&u.counts) {
+                *sum += n;
+            }
+        }
+        OtherUnits {
+            count: rest.len(),
+            label: String::new(),
+            total: counts.iter().sum(),
+            counts,
+        }
+    });
     StatsView {
+        other_units,
         total: by_year.iter().map(|y| y.total).sum(),
         provincial: by_year.iter().map(|y| y.provincial).sum(),
         years: by_year,
@@ -168,10 +204,18 @@ impl Pages<'_> {
                     "stats_by_unit",
                     "Điển hình tiên tiến theo đơn vị qua các năm",
                 ),
-                desc: &self.word(
-                    "stats_by_unit_desc",
-                    "Biểu đồ thanh ngang theo đơn vị, chia theo năm; số liệu trong bảng sau.",
-                ),
+                desc: &match &v.other_units {
+                    None => self.word(
+                        "stats_by_unit_desc",
+                        "Biểu đồ thanh ngang theo đơn vị, chia theo năm; số liệu trong bảng sau.",
+                    ),
+                    Some(_) => self
+                        .word(
+                            "stats_by_unit_top_desc",
+                            "Biểu đồ thanh ngang: {n} đơn vị có nhiều điển hình nhất, chia theo năm; số liệu trong bảng sau.",
+                        )
+                        .replace("{n}", &v.units.len().to_string()),
+                },
             },
             &v.units.iter().map(|u| u.name.clone()).collect::<Vec<_>>(),
             &years
@@ -210,6 +254,11 @@ impl Pages<'_> {
     pub fn stats(&self) -> Result<Html, String> {
         let mut view = numbers(self.index);
         view.charts = self.charts(&view);
+        if let Some(o) = &mut view.other_units {
+            o.label = self
+                .word("stats_other_units", "Các đơn vị khác ({n} đơn vị)")
+                .replace("{n}", &o.count.to_string());
+        }
         let title = self.word("stats_title", "Thống kê");
         let description = self.word(
             "stats_intro",

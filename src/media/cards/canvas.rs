@@ -201,19 +201,43 @@ impl Canvas {
         self.palette[usize::from(self.pixels[(y * self.width + x) as usize])]
     }
 
-    /// Every pixel as RGB, the photo laid over.
+    /// Every pixel as RGB, the photo laid over. The palette is read through a table of
+    /// all 256 indices, and the pixels under the photo are not expanded at all (this is
+    /// a card with a photo's second cost after its JPEG encoding).
     pub fn to_rgb(&self) -> Vec<u8> {
-        let mut out = Vec::with_capacity(self.pixels.len() * 3);
-        for &i in &self.pixels {
-            out.extend_from_slice(&self.palette[usize::from(i)]);
+        let (w, h) = (self.width as usize, self.height as usize);
+        let mut lut = [[0u8; 3]; 256];
+        for (slot, c) in lut.iter_mut().zip(&self.palette) {
+            *slot = *c;
         }
-        if let Some(o) = &self.overlay {
-            for row in 0..o.height.min(self.height.saturating_sub(o.y)) {
-                let cols = o.width.min(self.width.saturating_sub(o.x));
-                let src = (row * o.width * 3) as usize;
-                let dst = (((o.y + row) * self.width + o.x) * 3) as usize;
-                let n = (cols * 3) as usize;
-                out[dst..dst + n].copy_from_slice(&o.rgb[src..src + n]);
+        let expand = |src: &[u8], dst: &mut [u8]| {
+            for (i, d) in src.iter().zip(dst.chunks_exact_mut(3)) {
+                d.copy_from_slice(&lut[usize::from(*i)]);
+            }
+        };
+        // The photo's place, clipped to the canvas: columns x0..x1 of rows y0..y1.
+        let hole = self.overlay.as_ref().map(|o| {
+            let x0 = (o.x as usize).min(w);
+            let y0 = (o.y as usize).min(h);
+            let x1 = (o.x as usize + o.width as usize).min(w);
+            let y1 = (o.y as usize + o.height as usize).min(h);
+            (o, x0, x1, y0..y1)
+        });
+        let mut out = vec![0u8; w * h * 3];
+        if w == 0 {
+            return out;
+        }
+        let rows = self.pixels.chunks_exact(w).zip(out.chunks_exact_mut(w * 3));
+        for (y, (src, dst)) in rows.enumerate() {
+            match &hole {
+                Some((o, x0, x1, ys)) if ys.contains(&y) => {
+                    expand(&src[..*x0], &mut dst[..x0 * 3]);
+                    expand(&src[*x1..], &mut dst[x1 * 3..]);
+                    let from = (y - ys.start) * o.width as usize * 3;
+                    let n = (x1 - x0) * 3;
+                    dst[x0 * 3..x1 * 3].copy_from_slice(&o.rgb[from..from + n]);
+                }
+                _ => expand(src, dst),
             }
         }
         out
@@ -281,6 +305,29 @@ mod tests {
         c.image(3, 0, 1, 1, &[9, 8, 7]);
         assert_eq!(c.at(3, 0), [9, 8, 7]);
         assert_eq!(&c.to_rgb()[9..12], &[9, 8, 7]);
+    }
+
+    #[test]
+    fn to_rgb_is_every_pixel_as_at_sees_it() {
+        // Photos inside, on the edge and past the edge of the canvas (clipped).
+        for (x, y, w, h) in [(2, 1, 3, 2), (0, 0, 7, 5), (5, 3, 4, 4), (6, 0, 1, 5)] {
+            let mut c = Canvas::new(7, 5, [250, 240, 230]);
+            c.rect(1, 1, 4, 3, [140, 30, 30]);
+            c.mask(0, 0, 3, 2, &[255, 128, 40, 200, 0, 90], [10, 20, 30]);
+            let photo: Vec<u8> = (0..w * h * 3).map(|k| (k * 7 % 256) as u8).collect();
+            c.image(x, y, w, h, &photo);
+            let rgb = c.to_rgb();
+            for py in 0..5 {
+                for px in 0..7 {
+                    let k = ((py * 7 + px) * 3) as usize;
+                    assert_eq!(
+                        rgb[k..k + 3],
+                        c.at(px, py),
+                        "({px}, {py}) of {x},{y},{w},{h}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]

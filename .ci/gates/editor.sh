@@ -60,7 +60,7 @@ if [ -n "$SHOTS" ]; then
   # since the site's first commit (the file, and the bundle it moved into with its photo).
   first="$(git -C "$SITE" rev-list --max-parents=0 HEAD)"
   git -C "$SITE" add -A >/dev/null 2>&1 || true
-  git -C "$SITE" diff --cached -M --stat "$first" >"$SHOTS/edited.diff" 2>/dev/null || true
+  git -C "$SITE" diff --cached -M --stat "$first" -- content >"$SHOTS/edited.diff" 2>/dev/null || true
   git -C "$SITE" diff --cached -M "$first" -- 'content/2024/doan-minh-chau.md' 'content/2024/doan-minh-chau/index.md' >>"$SHOTS/edited.diff" 2>/dev/null || true
 fi
 case "$rc" in

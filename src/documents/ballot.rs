@@ -2,9 +2,8 @@
 //! `[vote]`), grouped like the roll, an "Đồng ý" and a "Không đồng ý" box for each. It
 //! carries no name of the one who votes.
 
-use super::agency::COUNCIL;
 use super::layout::*;
-use super::{Year, counted, grouped, words};
+use super::{Year, counted, grouped};
 
 pub fn document(y: &Year) -> Document {
     let list = y.awaiting_vote();
@@ -55,12 +54,7 @@ pub fn document(y: &Year) -> Document {
     Document {
         title: format!("Phiếu bầu xét công nhận điển hình tiên tiến năm {}", y.year),
         draft: false,
-        header: Header {
-            parent: Some(y.agency.name.clone()),
-            issuer: COUNCIL.into(),
-            number: None,
-            dated: words::dated(&y.agency.place, y.date, y.year),
-        },
+        header: y.council_header(None, y.date),
         body,
     }
 }

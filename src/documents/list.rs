@@ -2,9 +2,8 @@
 //! Council, every one that is not revoked (pending, not recognised, recognised), grouped
 //! like the roll: number, name, position, unit, summary of achievements.
 
-use super::agency::COUNCIL;
 use super::layout::*;
-use super::{Year, counted, grouped, words};
+use super::{Year, counted, grouped};
 
 pub fn document(y: &Year) -> Document {
     let summary = |p: &crate::content::model::Profile| {
@@ -69,12 +68,7 @@ pub fn document(y: &Year) -> Document {
             y.year
         ),
         draft: false,
-        header: Header {
-            parent: Some(y.agency.name.clone()),
-            issuer: COUNCIL.into(),
-            number: None,
-            dated: words::dated(&y.agency.place, y.date, y.year),
-        },
+        header: y.council_header(None, y.date),
         body,
     }
 }

@@ -4,7 +4,7 @@
 
 use std::collections::BTreeSet;
 
-use super::agency::{COUNCIL, COUNCIL_SYMBOL};
+use super::agency::COUNCIL_SYMBOL;
 use super::layout::*;
 use super::{Year, grouped, words};
 use crate::content::model::Profile;
@@ -129,12 +129,10 @@ pub fn document(y: &Year) -> Document {
             y.year
         ),
         draft: false,
-        header: Header {
-            parent: Some(y.agency.name.clone()),
-            issuer: COUNCIL.into(),
-            number: Some(format!("Số: {}/BB-{COUNCIL_SYMBOL}", words::BLANK)),
-            dated: words::dated(&y.agency.place, date, y.year),
-        },
+        header: y.council_header(
+            Some(format!("Số: {}/BB-{COUNCIL_SYMBOL}", words::BLANK)),
+            date,
+        ),
         body,
     }
 }

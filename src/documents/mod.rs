@@ -16,7 +16,7 @@ pub mod store;
 pub mod words;
 
 use agency::Agency;
-use layout::{Document, Row};
+use layout::{Document, Header, Row};
 
 use crate::content::model::{Kind, Plan, Profile, Site};
 use crate::facts::order::order;
@@ -47,6 +47,17 @@ pub struct Year<'s> {
 }
 
 impl<'s> Year<'s> {
+    /// The header of a document the Council issues itself (the list, the ballot, the
+    /// minutes): the agency above, the Council, `number` under it, dated `date`.
+    fn council_header(&self, number: Option<String>, date: Option<Date>) -> Header {
+        Header {
+            parent: Some(self.agency.name.clone()),
+            issuer: agency::COUNCIL.into(),
+            number,
+            dated: words::dated(&self.agency.place, date, self.year),
+        }
+    }
+
     pub fn new(site: &'s Site, year: u16, plan: &'s Plan, date: Option<Date>) -> Year<'s> {
         let mut nominees: Vec<&Profile> = site
             .profiles

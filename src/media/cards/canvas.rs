@@ -251,7 +251,13 @@ pub struct Shape {
 }
 
 fn fill(size: u32, path: Option<tiny_skia::Path>) -> Shape {
-    let mut mask = Mask::new(size, size).expect("a non-empty mask");
+    // A mask of no pixels (size 0) is no shape: nothing to draw.
+    let Some(mut mask) = Mask::new(size, size) else {
+        return Shape {
+            size: 0,
+            coverage: Vec::new(),
+        };
+    };
     if let Some(path) = path {
         mask.fill_path(&path, FillRule::Winding, true, Transform::identity());
     }

@@ -36,6 +36,14 @@ use crate::diag::{Fatal, Notice};
 /// Where a build's files go: the staging folder of `build`, or the memory of `serve`.
 pub trait Sink: Sync {
     fn put(&self, rel: &str, bytes: &[u8]) -> Result<(), String>;
+
+    /// Takes the file at `rel` from the file at `from`, one that bangvang keeps and only
+    /// ever replaces through a rename (a cached share card): by default, its bytes. The
+    /// output folder links it instead of copying it where it can.
+    fn put_file(&self, rel: &str, from: &Path) -> Result<(), String> {
+        let bytes = fs::read(from).map_err(|e| format!("{}: {e}", from.display()))?;
+        self.put(rel, &bytes)
+    }
 }
 
 /// What a commit did to the output folder.
@@ -89,6 +97,9 @@ pub struct Output {
     /// Whether `owned` came from a list in the output (not adopted, not forced).
     listed: bool,
     files: Mutex<HashMap<String, Put>>,
+    /// The folders of the staging folder made so far (most pages have a folder of their
+    /// own, and two or three files in it).
+    folders: Mutex<HashSet<PathBuf>>,
     /// Files of someone else's where this build must write.
     in_the_way: Mutex<BTreeSet<String>>,
     /// Every write that failed, as reported.
@@ -114,6 +125,25 @@ fn same_bytes(path: &Path, bytes: &[u8]) -> bool {
         Ok(m) if m.is_file() && m.len() == bytes.len() as u64 => {
             fs::read(path).is_ok_and(|old| old == bytes)
         }
+        _ => false,
+    }
+}
+
+/// Whether the regular file at `path` (not a link) holds the same bytes as `from`: the
+/// same file (a link an earlier build made), or a copy of it.
+fn same_file(path: &Path, from: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    let (Ok(old), Ok(new)) = (fs::symlink_metadata(path), fs::metadata(from)) else {
+        return false;
+    };
+    if !old.is_file() || old.len() != new.len() {
+        return false;
+    }
+    if old.dev() == new.dev() && old.ino() == new.ino() {
+        return true;
+    }
+    match (fs::read(path), fs::read(from)) {
+        (Ok(a), Ok(b)) => a == b,
         _ => false,
     }
 }
@@ -188,6 +218,7 @@ impl Output {
             owned,
             listed,
             files: Mutex::new(HashMap::new()),
+            folders: Mutex::new(HashSet::new()),
             in_the_way: Mutex::new(BTreeSet::new()),
             failures: Mutex::new(Vec::new()),
             done: false,
@@ -262,6 +293,34 @@ impl Output {
     /// output does not already hold these bytes there. A later call for the same path
     /// replaces an earlier one.
     pub fn put(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
+        let same = |at: &Path| same_bytes(at, bytes);
+        if let Some(staged) = self.prepare(rel, &same)? {
+            fs::write(&staged, bytes)?;
+            locked(&self.files).insert(rel.to_string(), Put::Staged);
+        }
+        Ok(())
+    }
+
+    /// Takes the file at `rel` from the file `from`, which is never changed in place (see
+    /// [`Sink::put_file`]): a hard link to it where the system allows (the output and the
+    /// cache on one file system), else a copy. An output that already links it, or holds
+    /// its bytes, is left alone.
+    pub fn put_file(&self, rel: &str, from: &Path) -> io::Result<()> {
+        let same = |at: &Path| same_file(at, from);
+        if let Some(staged) = self.prepare(rel, &same)? {
+            let _ = fs::remove_file(&staged);
+            if fs::hard_link(from, &staged).is_err() {
+                fs::copy(from, &staged)?;
+            }
+            locked(&self.files).insert(rel.to_string(), Put::Staged);
+        }
+        Ok(())
+    }
+
+    /// What `put` and `put_file` share: refuses bangvang's own names, records a file the
+    /// output already holds (`same` says whether it does) and returns `None`, or returns
+    /// where to stage it, its folder made.
+    fn prepare(&self, rel: &str, same: &dyn Fn(&Path) -> bool) -> io::Result<Option<PathBuf>> {
         if manifest::reserved(rel) {
             let e = io::Error::new(
                 io::ErrorKind::InvalidInput,
@@ -270,24 +329,25 @@ impl Output {
             return Err(e);
         }
         let staged = self.staging.join(rel);
-        if self.had_files && same_bytes(&self.target.join(rel), bytes) {
+        if self.had_files && same(&self.target.join(rel)) {
             let was = locked(&self.files).insert(rel.to_string(), Put::Unchanged);
             if was == Some(Put::Staged) {
                 fs::remove_file(&staged)?;
             }
-            return Ok(());
+            return Ok(None);
         }
         if self.had_files
             && let Some(theirs) = self.blocked(rel)
         {
             locked(&self.in_the_way).insert(theirs);
         }
-        if let Some(parent) = staged.parent() {
+        if let Some(parent) = staged.parent()
+            && !locked(&self.folders).contains(parent)
+        {
             fs::create_dir_all(parent)?;
+            locked(&self.folders).insert(parent.to_path_buf());
         }
-        fs::write(&staged, bytes)?;
-        locked(&self.files).insert(rel.to_string(), Put::Staged);
-        Ok(())
+        Ok(Some(staged))
     }
 
     /// Makes the new site the output, in one step where the system allows it; returns
@@ -377,13 +437,22 @@ fn sorted(files: &HashMap<String, Put>, kind: Put) -> Vec<String> {
     out
 }
 
+impl Output {
+    /// A failed write, as reported and kept.
+    fn failed(&self, rel: &str, e: &io::Error) -> String {
+        let said = format!("{}/{rel}: {e}", self.target.display());
+        locked(&self.failures).push(said.clone());
+        said
+    }
+}
+
 impl Sink for Output {
     fn put(&self, rel: &str, bytes: &[u8]) -> Result<(), String> {
-        Output::put(self, rel, bytes).map_err(|e| {
-            let said = format!("{}/{rel}: {e}", self.target.display());
-            locked(&self.failures).push(said.clone());
-            said
-        })
+        Output::put(self, rel, bytes).map_err(|e| self.failed(rel, &e))
+    }
+
+    fn put_file(&self, rel: &str, from: &Path) -> Result<(), String> {
+        Output::put_file(self, rel, from).map_err(|e| self.failed(rel, &e))
     }
 }
 

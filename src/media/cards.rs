@@ -141,60 +141,59 @@ enum Outcome {
 }
 
 fn publish_one(job: &Job, cache: Option<&Cache>, sink: &dyn Sink) -> Outcome {
-    if let Some((ch, text)) = design::missing(&job.content) {
-        return Outcome::Missing(ch, text);
-    }
     let mut content = job.content.clone();
     let photo_key = job.photo.as_ref().map(|p| p.key.as_str());
     if content.picture == Picture::Photo && photo_key.is_none() {
         content.picture = job.fallback.clone();
     }
     let mut key = key(&content, photo_key);
+    // A card in the cache was drawn from these very words with this very font: every
+    // character of them has its glyph.
     if !job.write
         && let Some((format, size)) = cache.and_then(|c| c.peek(&key))
     {
-        let made = Made {
-            file: file(&job.dir, format),
-            format,
-            bytes: size as usize,
-        };
-        return Outcome::Done(made, key, false);
+        return Outcome::Done(made(&job.dir, format, size), key, false);
     }
-    let cached = cache.and_then(|c| c.lookup(&key));
-    let (bytes, format, drawn) = match cached {
-        Some((bytes, format)) => (bytes, format, false),
-        None => {
-            let pixels = match (&content.picture, &job.photo) {
-                (Picture::Photo, Some(src)) => photo_pixels(src),
-                _ => None,
-            };
-            if content.picture == Picture::Photo && pixels.is_none() {
-                content.picture = job.fallback.clone();
-                key = cache::key(&content, None);
-            }
-            match make(&content, pixels.as_ref()) {
-                Ok((bytes, format)) => {
-                    if let Some(c) = cache {
-                        c.store(&key, &bytes, format);
-                    }
-                    (bytes, format, true)
-                }
-                Err(e) => return Outcome::Failed(format!("{}: {e}", file(&job.dir, Format::Png))),
-            }
+    if let Some((from, format, size)) = cache.and_then(|c| c.locate(&key)) {
+        let path = file(&job.dir, format);
+        if let Err(e) = sink.put_file(&path, &from) {
+            return Outcome::Failed(e);
         }
+        return Outcome::Done(made(&job.dir, format, size), key, false);
+    }
+    if let Some((ch, text)) = design::missing(&job.content) {
+        return Outcome::Missing(ch, text);
+    }
+    let pixels = match (&content.picture, &job.photo) {
+        (Picture::Photo, Some(src)) => photo_pixels(src),
+        _ => None,
     };
+    if content.picture == Picture::Photo && pixels.is_none() {
+        content.picture = job.fallback.clone();
+        key = cache::key(&content, None);
+    }
+    let (bytes, format) = match make(&content, pixels.as_ref()) {
+        Ok(drawn) => drawn,
+        Err(e) => return Outcome::Failed(format!("{}: {e}", file(&job.dir, Format::Png))),
+    };
+    if let Some(c) = cache {
+        c.store(&key, &bytes, format);
+    }
     let path = file(&job.dir, format);
     if job.write
         && let Err(e) = sink.put(&path, &bytes)
     {
         return Outcome::Failed(e);
     }
-    let made = Made {
-        file: path,
+    Outcome::Done(made(&job.dir, format, bytes.len() as u64), key, true)
+}
+
+fn made(dir: &str, format: Format, size: u64) -> Made {
+    Made {
+        file: file(dir, format),
         format,
-        bytes: bytes.len(),
-    };
-    Outcome::Done(made, key, drawn)
+        bytes: size as usize,
+    }
 }
 
 /// Makes every card of `jobs` into `sink`, in parallel. With `cache_dir`, reuses what an

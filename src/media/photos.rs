@@ -23,7 +23,7 @@ pub use withdrawn::{Withdrawn, evict, same_as, withdrawn};
 use std::collections::HashSet;
 use std::fs::File;
 use std::io::Read;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
@@ -135,15 +135,24 @@ pub fn verify(path: &Path, cache_dir: Option<&Path>, store: bool) -> Result<bool
 }
 
 /// The sizes under `key` from the cache, with their bytes when they are to be written.
-fn from_cache(cache: &Cache, key: &str, write: bool) -> Option<Vec<(Size, Option<Vec<u8>>)>> {
+fn from_cache(cache: &Cache, key: &str, write: bool) -> Option<Vec<(Size, Option<Data>)>> {
     let sizes = cache.lookup(key)?;
     sizes
         .into_iter()
         .map(|s| match write {
-            true => cache.read(key, s.width).ok().map(|b| (s, Some(b))),
+            true => cache
+                .path(key, s.width)
+                .ok()
+                .map(|f| (s, Some(Data::File(f)))),
             false => Some((s, None)),
         })
         .collect()
+}
+
+/// A published size on its way to the output: just made, or a file of the cache.
+enum Data {
+    Bytes(Vec<u8>),
+    File(PathBuf),
 }
 
 /// Publishes one photo: from the cache, or decoded and encoded (and then cached).
@@ -192,7 +201,7 @@ fn publish_one(
                             width: e.width,
                             height: e.height,
                         },
-                        Some(e.bytes),
+                        Some(Data::Bytes(e.bytes)),
                     )
                 })
                 .collect();
@@ -202,10 +211,13 @@ fn publish_one(
     let dir = format!("{}/{}", p.year, p.slug);
     let mut sizes = Vec::with_capacity(files.len());
     for (size, bytes) in files {
-        if let (true, Some(bytes)) = (write, bytes) {
-            sink.put(&format!("{dir}/{}", file_name(size.width)), &bytes)
-                .map_err(Stop::Write)?;
+        let rel = format!("{dir}/{}", file_name(size.width));
+        match (write, bytes) {
+            (true, Some(Data::Bytes(b))) => sink.put(&rel, &b),
+            (true, Some(Data::File(f))) => sink.put_file(&rel, &f),
+            _ => Ok(()),
         }
+        .map_err(Stop::Write)?;
         sizes.push(size);
     }
     Ok((sizes, key, processed))

@@ -50,6 +50,14 @@ impl Sink for Precompressed<'_> {
         }
         Ok(())
     }
+
+    fn put_file(&self, rel: &str, from: &std::path::Path) -> Result<(), String> {
+        if compressible(rel) {
+            let bytes = std::fs::read(from).map_err(|e| format!("{}: {e}", from.display()))?;
+            return self.put(rel, &bytes);
+        }
+        self.inner.put_file(rel, from)
+    }
 }
 
 #[cfg(test)]

@@ -375,3 +375,64 @@ fn a_read_only_folder_of_the_output_does_not_stop_a_build() {
         assert_eq!(names(tmp.path()), ["output"]);
     }
 }
+
+#[test]
+fn a_kept_file_is_linked_in_once_and_left_alone_after() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let out = tmp.path().join("site/output");
+    let cache = tmp.path().join("site/.cache");
+    fs::create_dir_all(&cache).expect("mkdir");
+    let (card, other) = (cache.join("a.png"), cache.join("b.png"));
+    fs::write(&card, "card A").expect("write");
+    fs::write(&other, "card B").expect("write");
+    let put = |from: &Path| {
+        let o = Output::new(&out).expect("output");
+        o.put("index.html", b"home").expect("put");
+        Sink::put_file(&o, "2024/a/chia-se.png", from).expect("put_file");
+        o.commit().expect("commit").0
+    };
+    let w = put(&card);
+    assert_eq!((w.written, w.unchanged), (2, 0));
+    let published = out.join("2024/a/chia-se.png");
+    assert_eq!(read(&published), "card A");
+    // Linked, not copied: the same file as the cache's.
+    let (m, c) = (
+        fs::metadata(&published).unwrap(),
+        fs::metadata(&card).unwrap(),
+    );
+    assert_eq!((m.dev(), m.ino()), (c.dev(), c.ino()));
+    let before = mtime(&published);
+    std::thread::sleep(Duration::from_millis(20));
+    assert_eq!((put(&card).written, put(&card).unchanged), (0, 2));
+    assert_eq!(mtime(&published), before);
+    // A copy of the same bytes (a cache made again) is still the same file to the output.
+    fs::remove_file(&card).expect("rm");
+    fs::write(&card, "card A").expect("write");
+    assert_eq!(put(&card).written, 0);
+    // Another card takes its place; the one before stays in the cache, whole.
+    assert_eq!(put(&other).written, 1);
+    assert_eq!(read(&published), "card B");
+    assert_eq!(read(&card), "card A");
+}
+
+#[test]
+fn a_kept_file_goes_through_any_sink_as_its_bytes() {
+    struct Memory(Mutex<Vec<(String, Vec<u8>)>>);
+    impl Sink for Memory {
+        fn put(&self, rel: &str, bytes: &[u8]) -> Result<(), String> {
+            locked(&self.0).push((rel.to_string(), bytes.to_vec()));
+            Ok(())
+        }
+    }
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let card = tmp.path().join("a.png");
+    fs::write(&card, "card A").expect("write");
+    let m = Memory(Mutex::new(Vec::new()));
+    m.put_file("2024/a/chia-se.png", &card).expect("put_file");
+    let said = m.put_file("2024/b/chia-se.png", &tmp.path().join("gone.png"));
+    assert!(said.is_err_and(|e| e.contains("gone.png")));
+    assert_eq!(
+        *locked(&m.0),
+        [("2024/a/chia-se.png".to_string(), b"card A".to_vec())]
+    );
+}

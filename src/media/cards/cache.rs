@@ -61,15 +61,24 @@ impl Cache {
         self.dir.join(format!("{key}.{}", f.extension()))
     }
 
-    /// The card cached under `key`, when there is one whose file looks like its format.
-    pub fn lookup(&self, key: &str) -> Option<(Vec<u8>, Format)> {
+    /// The file of the card cached under `key`, its format and size, when its first and
+    /// last bytes look like its format (a card cut short by a full disk is not one).
+    pub fn locate(&self, key: &str) -> Option<(PathBuf, Format, u64)> {
+        use std::io::{Read, Seek, SeekFrom};
         [Format::Png, Format::Jpeg].into_iter().find_map(|f| {
-            let bytes = fs::read(self.file(key, f)).ok()?;
+            let path = self.file(key, f);
+            let mut file = fs::File::open(&path).ok()?;
+            let len = file.metadata().ok().filter(|m| m.is_file())?.len();
+            let mut head = [0u8; 8];
+            file.read_exact(&mut head).ok()?;
+            let mut tail = [0u8; 2];
+            file.seek(SeekFrom::End(-2)).ok()?;
+            file.read_exact(&mut tail).ok()?;
             let ok = match f {
-                Format::Png => bytes.starts_with(b"\x89PNG\r\n\x1a\n"),
-                Format::Jpeg => bytes.starts_with(&[0xFF, 0xD8]) && bytes.ends_with(&[0xFF, 0xD9]),
+                Format::Png => head == *b"\x89PNG\r\n\x1a\n" && tail == [0x60, 0x82],
+                Format::Jpeg => head.starts_with(&[0xFF, 0xD8]) && tail == [0xFF, 0xD9],
             };
-            ok.then_some((bytes, f))
+            ok.then_some((path, f, len))
         })
     }
 
@@ -153,15 +162,26 @@ mod tests {
         let tmp = tempfile::tempdir().expect("tempdir");
         let cache = Cache::new(&tmp.path().join("the"));
         let (a, b) = (key(&content("A"), None), key(&content("B"), None));
-        assert!(cache.lookup(&a).is_none());
-        cache.store(&a, b"\x89PNG\r\n\x1a\nrest", Format::Png);
-        cache.store(&b, &[0xFF, 0xD8, 1, 0xFF, 0xD9], Format::Jpeg);
-        assert_eq!(cache.lookup(&a).map(|x| x.1), Some(Format::Png));
-        assert_eq!(cache.lookup(&b).map(|x| x.1), Some(Format::Jpeg));
+        assert!(cache.locate(&a).is_none());
+        let png = b"\x89PNG\r\n\x1a\nrest\xaeB`\x82";
+        cache.store(&a, png, Format::Png);
+        cache.store(
+            &b,
+            &[0xFF, 0xD8, 1, 2, 3, 4, 5, 6, 0xFF, 0xD9],
+            Format::Jpeg,
+        );
+        let found = cache.locate(&a).expect("png");
+        assert_eq!((found.1, found.2), (Format::Png, png.len() as u64));
+        assert_eq!(fs::read(&found.0).expect("read"), png);
+        assert_eq!(cache.locate(&b).map(|x| x.1), Some(Format::Jpeg));
+        // A card cut short (a full disk) is not a card.
+        let c = key(&content("C"), None);
+        cache.store(&c, &png[..png.len() - 1], Format::Png);
+        assert!(cache.locate(&c).is_none());
         fs::write(tmp.path().join("the/notes.txt"), "mine").expect("write");
-        assert_eq!(cache.prune(&HashSet::from([b.clone()])), 1);
-        assert!(cache.lookup(&a).is_none());
-        assert!(cache.lookup(&b).is_some());
+        assert_eq!(cache.prune(&HashSet::from([b.clone()])), 2);
+        assert!(cache.locate(&a).is_none());
+        assert!(cache.locate(&b).is_some());
         assert!(tmp.path().join("the/notes.txt").exists());
     }
 }

@@ -100,6 +100,19 @@ impl Cache {
         Ok(bytes)
     }
 
+    /// The file of one cached size, when it starts as a JPEG does (to link into the
+    /// output rather than read: the cache replaces its files only through a rename).
+    pub fn path(&self, key: &str, width: u32) -> io::Result<PathBuf> {
+        use std::io::Read;
+        let path = self.file(key, width);
+        let mut head = [0u8; 2];
+        fs::File::open(&path)?.read_exact(&mut head)?;
+        if head != [0xFF, 0xD8] {
+            return Err(io::Error::new(io::ErrorKind::InvalidData, "not a JPEG"));
+        }
+        Ok(path)
+    }
+
     /// Stores the sizes of a photo. The cache only saves time: a failure is ignored and
     /// the next build makes them again.
     pub fn store(&self, key: &str, sizes: &[Encoded]) {

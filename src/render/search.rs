@@ -306,22 +306,38 @@ fn build(index: &Index, put: &mut dyn FnMut(Vec<(String, Vec<u8>)>)) -> Vec<Stri
     unread.into_inner().unwrap_or_else(|e| e.into_inner())
 }
 
+/// Groups of files written beside the index's building at most: more wait (are written
+/// where they were made), so that a site of 100,000 never holds its index in memory while
+/// its pages keep the other threads busy.
+const IN_FLIGHT: usize = 2;
+
 /// Writes the index through `sink`, each group of files while the next is computed;
 /// every failure is collected.
 pub fn write(index: &Index, sink: &dyn Sink) -> Vec<String> {
+    use std::sync::atomic::{AtomicUsize, Ordering};
     let errors = std::sync::Mutex::new(Vec::new());
+    let in_flight = AtomicUsize::new(0);
+    let put = |files: &[(String, Vec<u8>)]| {
+        let failed: Vec<String> = files
+            .par_iter()
+            .filter_map(|(path, bytes)| sink.put(path, bytes).err())
+            .collect();
+        errors
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .extend(failed);
+    };
     let unread = rayon::scope(|scope| {
         build(index, &mut |files| {
-            let errors = &errors;
+            if in_flight.fetch_add(1, Ordering::AcqRel) >= IN_FLIGHT {
+                in_flight.fetch_sub(1, Ordering::AcqRel);
+                put(&files);
+                return;
+            }
+            let (put, in_flight) = (&put, &in_flight);
             scope.spawn(move |_| {
-                let failed: Vec<String> = files
-                    .par_iter()
-                    .filter_map(|(path, bytes)| sink.put(path, bytes).err())
-                    .collect();
-                errors
-                    .lock()
-                    .unwrap_or_else(|e| e.into_inner())
-                    .extend(failed);
+                put(&files);
+                in_flight.fetch_sub(1, Ordering::AcqRel);
             });
         })
     });

@@ -278,6 +278,9 @@ pub struct Profile {
     /// The story compressed, when a large site packs it (see `content::story`); `body`
     /// is empty then.
     pub packed_story: Option<Box<[u8]>>,
+    /// The criteria's keys and evidence compressed, once checking is done on a large site
+    /// (see `content::story`); `criteria` is empty then.
+    pub packed_criteria: Option<Box<[u8]>>,
     /// What looked like personal data in a packed story, found before it was packed.
     pub story_privacy: Option<Vec<Diagnostic>>,
     /// The story's links, images and files, and what else checking needs to know of it
@@ -320,6 +323,7 @@ impl Profile {
             body: String::new(),
             body_line: 1,
             packed_story: None,
+            packed_criteria: None,
             story_privacy: None,
             story_facts: StoryFacts::default(),
             keys: Vec::new(),

@@ -155,6 +155,7 @@ pub fn read_profile(loc: &Location, text: &str) -> (Option<Profile>, Vec<Diagnos
         body: parts.body.to_string(),
         body_line: parts.body_line,
         packed_story: None,
+        packed_criteria: None,
         story_privacy: None,
         story_facts: facts(parts.body, parts.body_line, loc.year, loc.slug),
         keys: root

@@ -1,4 +1,4 @@
-//! Stories packed in memory. A site of 100,000 profiles holds a quarter of a gigabyte of
+//! Stories (and, once checked, the criteria's evidence) packed in memory. A site of 100,000 profiles holds a quarter of a gigabyte of
 //! Markdown; past the first 96 MiB, a large site keeps each story compressed (zstd, about
 //! half its size) and unpacks it when its page and its search entry are made: no file is
 //! read twice, and the build uses exactly the text it checked. Once every profile is
@@ -12,7 +12,7 @@ use std::cell::RefCell;
 use rayon::prelude::*;
 
 use super::model::{Profile, Site};
-use super::source::{Span, snippet};
+use super::source::{At, Span, snippet};
 use crate::diag::{Diagnostic, Rule};
 use crate::text::personal::findings;
 
@@ -30,13 +30,18 @@ thread_local! {
 /// `text` compressed, after its length (4 bytes, little-endian), in a box of exactly its
 /// size; `None` if zstd fails (the story is then kept as it is).
 fn pack(text: &str) -> Option<Box<[u8]>> {
-    let len = u32::try_from(text.len()).ok()?;
+    pack_bytes(text.as_bytes())
+}
+
+/// `bytes` compressed, as [`pack`] does it.
+fn pack_bytes(bytes: &[u8]) -> Option<Box<[u8]>> {
+    let len = u32::try_from(bytes.len()).ok()?;
     PACKER.with(|cell| {
         let mut cell = cell.borrow_mut();
         if cell.is_none() {
             *cell = zstd::bulk::Compressor::new(LEVEL).ok();
         }
-        let packed = cell.as_mut()?.compress(text.as_bytes()).ok()?;
+        let packed = cell.as_mut()?.compress(bytes).ok()?;
         let mut out = Vec::with_capacity(4 + packed.len());
         out.extend_from_slice(&len.to_le_bytes());
         out.extend_from_slice(&packed);
@@ -46,6 +51,14 @@ fn pack(text: &str) -> Option<Box<[u8]>> {
 
 /// The text `pack` packed.
 fn unpack(packed: &[u8]) -> Result<String, String> {
+    let bytes = unpack_bytes(packed)?;
+    simdutf8::basic::from_utf8(&bytes)
+        .map(str::to_owned)
+        .map_err(|e| e.to_string())
+}
+
+/// The bytes `pack_bytes` packed.
+fn unpack_bytes(packed: &[u8]) -> Result<Vec<u8>, String> {
     let (len, data) = packed.split_at_checked(4).ok_or("too short")?;
     let len = u32::from_le_bytes(len.try_into().map_err(|_| "too short")?) as usize;
     let bytes = UNPACKER.with(|cell| {
@@ -56,9 +69,54 @@ fn unpack(packed: &[u8]) -> Result<String, String> {
         let unpacker = cell.as_mut().ok_or("no decompressor")?;
         unpacker.decompress(data, len).map_err(|e| e.to_string())
     })?;
-    simdutf8::basic::from_utf8(&bytes)
-        .map(str::to_owned)
-        .map_err(|e| e.to_string())
+    Ok(bytes)
+}
+
+/// A criterion's evidence as a page shows it: the criterion's key and its text.
+pub type Evidence = (String, Option<String>);
+
+/// The criteria of a profile in one buffer: for each, the key's length (4 bytes,
+/// little-endian) and bytes, then the evidence's length and bytes (`u32::MAX` for none).
+fn encode_criteria(criteria: &[(At<String>, Option<At<String>>)]) -> Option<Vec<u8>> {
+    let mut out = Vec::new();
+    let mut field = |s: Option<&str>| -> Option<()> {
+        match s {
+            Some(s) => {
+                out.extend_from_slice(&u32::try_from(s.len()).ok()?.to_le_bytes());
+                out.extend_from_slice(s.as_bytes());
+            }
+            None => out.extend_from_slice(&u32::MAX.to_le_bytes()),
+        }
+        Some(())
+    };
+    for (key, evidence) in criteria {
+        field(Some(&key.value))?;
+        field(evidence.as_ref().map(|e| e.value.as_str()))?;
+    }
+    Some(out)
+}
+
+/// The criteria `encode_criteria` wrote.
+fn decode_criteria(bytes: &[u8]) -> Result<Vec<Evidence>, String> {
+    let mut at = bytes;
+    let field = |at: &mut &[u8]| -> Result<Option<String>, String> {
+        let (len, rest) = at.split_at_checked(4).ok_or("cut short")?;
+        let len = u32::from_le_bytes(len.try_into().map_err(|_| "cut short")?);
+        if len == u32::MAX {
+            *at = rest;
+            return Ok(None);
+        }
+        let (text, rest) = rest.split_at_checked(len as usize).ok_or("cut short")?;
+        *at = rest;
+        let text = simdutf8::basic::from_utf8(text).map_err(|e| e.to_string())?;
+        Ok(Some(text.to_owned()))
+    };
+    let mut out = Vec::new();
+    while !at.is_empty() {
+        let key = field(&mut at)?.ok_or("a criterion without its key")?;
+        out.push((key, field(&mut at)?));
+    }
+    Ok(out)
 }
 
 impl Site {
@@ -74,6 +132,7 @@ impl Site {
         }
         self.profiles.par_iter_mut().for_each(|p| {
             p.release_story();
+            p.release_criteria();
             p.keys = Vec::new();
             if p.photo.is_none() {
                 p.doc.text = "".into();
@@ -100,6 +159,31 @@ impl Profile {
             self.packed_story = Some(packed);
             self.body = String::new();
         }
+    }
+
+    /// Packs the evidence of the criteria, which only a page shows once checking is done
+    /// (about as much memory as a packed story, left as it was).
+    pub fn release_criteria(&mut self) {
+        if self.packed_criteria.is_some() || self.criteria.is_empty() {
+            return;
+        }
+        if let Some(packed) = encode_criteria(&self.criteria).and_then(|b| pack_bytes(&b)) {
+            self.packed_criteria = Some(packed);
+            self.criteria = Vec::new();
+        }
+    }
+
+    /// Each criterion's key and evidence, in the order written: as read, or unpacked.
+    pub fn evidence(&self) -> Result<Vec<Evidence>, String> {
+        let Some(packed) = &self.packed_criteria else {
+            let each = |(k, e): &(At<String>, Option<At<String>>)| {
+                (k.value.clone(), e.as_ref().map(|e| e.value.clone()))
+            };
+            return Ok(self.criteria.iter().map(each).collect());
+        };
+        unpack_bytes(packed)
+            .and_then(|b| decode_criteria(&b))
+            .map_err(|e| format!("{}: criteria damaged in memory: {e}", self.file()))
     }
 
     /// The story: as read, or unpacked.
@@ -180,5 +264,30 @@ mod tests {
             "no photo: nothing to quote later"
         );
         assert_eq!(site.story(i).expect("unpacked"), before);
+    }
+
+    #[test]
+    fn packed_criteria_unpack_the_same() {
+        use crate::content::source::{At, Span};
+        let mut p = Profile::empty(Doc::new("content/2024/an.md", "", 1), 2024, "an");
+        let at = |s: &str| At::new(s.to_string(), Span::new(0..1));
+        p.criteria = vec![
+            (
+                at("chap-hanh"),
+                Some(at("Gương mẫu chấp hành; \u{0}không vi phạm.")),
+            ),
+            (at("\"khóa có dấu\""), None),
+            (at("ba"), Some(at(""))),
+        ];
+        let before = p.evidence().expect("as read");
+        assert_eq!(before[1], ("\"khóa có dấu\"".to_string(), None));
+        p.release_criteria();
+        assert!(p.criteria.is_empty() && p.packed_criteria.is_some());
+        assert_eq!(p.evidence().expect("unpacked"), before);
+        // A profile with no criteria has nothing to pack.
+        let mut q = Profile::empty(Doc::new("content/2024/ba.md", "", 1), 2024, "ba");
+        q.release_criteria();
+        assert!(q.packed_criteria.is_none());
+        assert_eq!(q.evidence().expect("none"), []);
     }
 }

@@ -152,7 +152,7 @@ impl<'a> Pages<'a> {
         let p = &ix.site.profiles[i];
         let status = ix.status[i];
         let plan = ix.site.plan(p.year);
-        let view = self.profile_view(i, status, plan, story_html);
+        let view = self.profile_view(i, status, plan, story_html)?;
         let unit = p.unit_id().unwrap_or_default();
         let group = ix.heads.get(&(p.year, unit));
         let collective_idx = match p.kind() {

@@ -51,7 +51,7 @@ impl Pages<'_> {
         status: Status,
         plan: Option<&Plan>,
         story_html: String,
-    ) -> ProfileView {
+    ) -> Result<ProfileView, String> {
         let ix = self.index;
         let p = &ix.site.profiles[i];
         let unit_id = p.unit_id().unwrap_or_default().to_string();
@@ -72,21 +72,20 @@ impl Pages<'_> {
         // Taken down at the person's request: what tells their story goes (the summary
         // and the evidence too); the recognition, a public act, stays.
         let told = story_allowed(p);
+        let written = match plan.filter(|_| told) {
+            Some(_) => p.evidence()?,
+            None => Vec::new(),
+        };
         let criteria = plan
             .filter(|_| told)
             .map(|plan| {
                 plan.criteria_for(kind)
                     .filter_map(|c| {
-                        let evidence = p
-                            .criteria
-                            .iter()
-                            .find(|(k, _)| k.value == c.id)?
-                            .1
-                            .as_ref()?;
+                        let evidence = written.iter().find(|(k, _)| *k == c.id)?.1.as_ref()?;
                         Some(CriterionView {
                             id: c.id.clone(),
                             text: c.text.clone(),
-                            evidence: evidence.value.clone(),
+                            evidence: evidence.clone(),
                         })
                     })
                     .collect()
@@ -109,7 +108,7 @@ impl Pages<'_> {
         } else {
             others(ix, i)
         };
-        ProfileView {
+        Ok(ProfileView {
             name: p.name().to_string(),
             kind: kind.name(),
             position: p.position.as_ref().map(|x| x.value.clone()),
@@ -153,6 +152,6 @@ impl Pages<'_> {
             story_withdrawn: !told,
             others,
             run,
-        }
+        })
     }
 }

@@ -1,10 +1,11 @@
-//! Stories (and, once checked, the criteria's evidence) packed in memory. A site of 100,000 profiles holds a quarter of a gigabyte of
+//! Stories packed in memory. A site of 100,000 profiles holds a quarter of a gigabyte of
 //! Markdown; past the first 96 MiB, a large site keeps each story compressed (zstd, about
 //! half its size) and unpacks it when its page and its search entry are made: no file is
 //! read twice, and the build uses exactly the text it checked. Once every profile is
-//! checked, every story is packed and the text of front-matters that no later diagnostic
-//! will quote goes too. What the `privacy` rule looks for in a story is found before the
-//! story is packed, so checking never unpacks one.
+//! checked, every story is packed, so is the evidence of the criteria (which only the
+//! page reads then), and the text of front-matters that no later diagnostic will quote
+//! goes too. What the `privacy` rule looks for in a story is found before the story is
+//! packed, so checking never unpacks one.
 
 use std::borrow::Cow;
 use std::cell::RefCell;

@@ -30,7 +30,11 @@ pub fn analyse(root: &Path, mode: Mode) -> Result<(Loaded, Vec<Diagnostic>, Made
     if let Err(value) = today() {
         return Err(vec![Fatal::BadToday { value }]);
     }
-    let mut loaded = load(root)?;
+    Ok(analyse_loaded(load(root)?, mode))
+}
+
+/// [`analyse`] of a site already read (`build` hashes what it read in between).
+pub fn analyse_loaded(mut loaded: Loaded, mode: Mode) -> (Loaded, Vec<Diagnostic>, Made) {
     let at = std::time::Instant::now();
     let made = verify(&mut loaded.site, mode);
     loaded
@@ -41,7 +45,7 @@ pub fn analyse(root: &Path, mode: Mode) -> Result<(Loaded, Vec<Diagnostic>, Made
     diags.extend(check_site(&loaded.site));
     diag::sort(&mut diags);
     loaded.phases.push(("check", at.elapsed()));
-    Ok((loaded, diags, made))
+    (loaded, diags, made)
 }
 
 /// Prints fatal problems on standard error and returns exit code 2.

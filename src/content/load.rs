@@ -13,7 +13,7 @@ use super::discover::{Discovered, discover};
 use super::model::{PhotoFile, PlanState, Profile, ProfileFile, Site};
 use super::plan_file::read_plan;
 use super::profile_file::{Location, read_profile};
-use super::regular::{self, NotRead, special};
+use super::regular::{self, Known, NotRead, file_hash, special};
 use super::site_file::{read_site, read_units, theme_missing};
 use super::source::Doc;
 use super::story::KEEP_BYTES;
@@ -30,6 +30,8 @@ pub struct Loaded {
     pub diags: Vec<Diagnostic>,
     /// How long reading the profiles' files and parsing them took.
     pub phases: Vec<(&'static str, Duration)>,
+    /// The hash of each file read ([`file_hash`]), for the build's stamp.
+    pub hashes: Known,
 }
 
 /// How many profile files are read, then parsed, at a time.
@@ -98,10 +100,16 @@ fn present(root: &Path, path: &Path) -> Result<bool, Fatal> {
     }
 }
 
-/// Reads a whole TOML file into a [`Doc`], or the diagnostic that says why not.
-fn toml_doc(root: &Path, path: &Path) -> Result<Result<Doc, Diagnostic>, Fatal> {
+/// Reads a whole TOML file into a [`Doc`], or the diagnostic that says why not; keeps the
+/// hash of its bytes in `hashes`.
+fn toml_doc(
+    root: &Path,
+    path: &Path,
+    hashes: &mut Known,
+) -> Result<Result<Doc, Diagnostic>, Fatal> {
     let file = rel(root, path);
     let bytes = read_bytes(root, path)?;
+    hashes.insert(file.clone(), file_hash(&file, &bytes));
     Ok(decode(&file, bytes).map(|text| Doc::new(file, text, 1)))
 }
 
@@ -127,9 +135,10 @@ pub fn load(root: &Path) -> Result<Loaded, Vec<Fatal>> {
     }
     let mut diags = Vec::new();
     let mut fatals = Vec::new();
+    let mut hashes = Known::new();
 
     let mut config = Default::default();
-    match toml_doc(root, &site_path) {
+    match toml_doc(root, &site_path, &mut hashes) {
         Ok(Ok(doc)) => {
             let (c, d) = read_site(&doc);
             diags.extend(d);
@@ -140,7 +149,7 @@ pub fn load(root: &Path) -> Result<Loaded, Vec<Fatal>> {
         Err(f) => fatals.push(f),
     }
     let mut units = Vec::new();
-    match toml_doc(root, &units_path) {
+    match toml_doc(root, &units_path, &mut hashes) {
         Ok(Ok(doc)) => {
             let (u, d) = read_units(&doc);
             units = u;
@@ -165,7 +174,7 @@ pub fn load(root: &Path) -> Result<Loaded, Vec<Fatal>> {
         let state = if !plan_path.is_file() {
             PlanState::Missing
         } else {
-            match toml_doc(root, &plan_path) {
+            match toml_doc(root, &plan_path, &mut hashes) {
                 Ok(Ok(doc)) => {
                     let (plan, d) = read_plan(&doc, *year);
                     diags.extend(d);
@@ -200,19 +209,26 @@ pub fn load(root: &Path) -> Result<Loaded, Vec<Fatal>> {
         let at = Instant::now();
         let bytes: Vec<_> = chunk
             .par_iter()
-            .map(|f| read_bytes(root, &f.path))
+            .map(|f| {
+                let bytes = read_bytes(root, &f.path)?;
+                let file = rel(root, &f.path);
+                Ok((file_hash(&file, &bytes), file, bytes))
+            })
             .collect();
         reading += at.elapsed();
         let at = Instant::now();
         let parsed: Vec<_> = chunk
             .par_iter()
             .zip(bytes)
-            .map(|(f, bytes)| bytes.map(|b| parse_one(root, &content_real, f, b)))
+            .map(|(f, read)| {
+                read.map(|(hash, file, b)| ((file, hash), parse_one(root, &content_real, f, b)))
+            })
             .collect();
         let mut read = Vec::with_capacity(parsed.len());
         for r in parsed {
             match r {
-                Ok((p, d)) => {
+                Ok(((file, hash), (p, d))) => {
+                    hashes.insert(file, hash);
                     read.extend(p);
                     diags.extend(d);
                 }
@@ -257,6 +273,7 @@ pub fn load(root: &Path) -> Result<Loaded, Vec<Fatal>> {
         site,
         diags,
         phases: vec![("read files", reading), ("parse", parsing)],
+        hashes,
     })
 }
 

@@ -9,6 +9,19 @@ use std::path::Path;
 
 use crate::diag::fatal::Special;
 
+/// The hash of a file as read: its path from the site's root, and its bytes (the build's
+/// stamp, `output::stamp`, is made of these).
+pub fn file_hash(rel: &str, bytes: &[u8]) -> blake3::Hash {
+    let mut h = blake3::Hasher::new();
+    h.update(rel.as_bytes());
+    h.update(&[0]);
+    h.update(bytes);
+    h.finalize()
+}
+
+/// The hashes ([`file_hash`]) of files already read, by path from the site's root.
+pub type Known = std::collections::HashMap<String, blake3::Hash>;
+
 /// Why a file was not read.
 #[derive(Debug)]
 pub enum NotRead {

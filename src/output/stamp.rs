@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use walkdir::WalkDir;
 
 use crate::content::load::rel;
-use crate::content::regular;
+use crate::content::regular::{self, Known, file_hash};
 
 /// Where the stamp is kept, inside the site's root.
 pub const STAMP: &str = ".cache/bangvang/build-stamp.json";
@@ -60,21 +60,32 @@ fn files(dir: &Path) -> Vec<(PathBuf, fs::FileType)> {
 /// identity included); `None` when a file cannot be read (then the build runs and says
 /// why).
 pub fn inputs(root: &Path, options: &str) -> Option<String> {
+    inputs_with(root, options, &Known::new())
+}
+
+/// [`inputs`], taking the hash of a regular file from `known` when the build read it
+/// already (the profiles: then the stamp holds what was built, and nothing is read twice).
+pub fn inputs_with(root: &Path, options: &str, known: &Known) -> Option<String> {
     let mut paths = files(&root.join("content"));
     paths.extend(files(&root.join("themes")));
     let hashes: Option<Vec<blake3::Hash>> = paths
         .par_iter()
         .map(|(p, t)| {
+            let r = rel(root, p);
+            if t.is_file() {
+                if let Some(h) = known.get(&r) {
+                    return Some(*h);
+                }
+                return Some(file_hash(&r, &regular::read(p).ok()?));
+            }
             let mut h = blake3::Hasher::new();
-            h.update(rel(root, p).as_bytes());
+            h.update(r.as_bytes());
             h.update(&[0]);
             if t.is_symlink() {
                 // What it leads to is hashed where it is (a link leading outside is
                 // refused, never read): here, where it leads.
                 h.update(b"link\0");
                 h.update(fs::read_link(p).ok()?.as_os_str().as_encoded_bytes());
-            } else if t.is_file() {
-                h.update(&regular::read(p).ok()?);
             } else {
                 // A pipe or a socket is never opened: reading the site says so.
                 h.update(b"special\0");
@@ -176,6 +187,22 @@ mod tests {
         fs::create_dir_all(root.join("themes/x")).expect("mkdir");
         fs::write(root.join("themes/x/base.html"), "").expect("write");
         assert_ne!(inputs(root, "base=/"), Some(second), "a theme file counts");
+    }
+
+    #[test]
+    fn what_the_build_read_hashes_as_reading_it_again_does() {
+        let sample = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let loaded = crate::content::load::load(sample).expect("load");
+        assert!(loaded.hashes.keys().any(|k| k.ends_with("site.toml")));
+        assert!(loaded.hashes.keys().any(|k| k.starts_with("content/2024/")));
+        let full = inputs(sample, "base=/").expect("hash");
+        let known = inputs_with(sample, "base=/", &loaded.hashes).expect("hash");
+        assert_eq!(known, full);
+        // A hash that is not the file's shows: the known ones are used, not read again.
+        let mut wrong = loaded.hashes.clone();
+        let any = wrong.keys().next().expect("a file").clone();
+        wrong.insert(any, blake3::hash(b"other"));
+        assert_ne!(inputs_with(sample, "base=/", &wrong), Some(full));
     }
 
     #[test]

@@ -295,6 +295,11 @@ impl Output {
     pub fn put(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
         let same = |at: &Path| same_bytes(at, bytes);
         if let Some(staged) = self.prepare(rel, &same)? {
+            // What an earlier call staged there may be a link to a kept file (`put_file`):
+            // writing into it would change that file too.
+            if locked(&self.files).get(rel) == Some(&Put::Staged) {
+                fs::remove_file(&staged)?;
+            }
             fs::write(&staged, bytes)?;
             locked(&self.files).insert(rel.to_string(), Put::Staged);
         }

@@ -413,6 +413,13 @@ fn a_kept_file_is_linked_in_once_and_left_alone_after() {
     assert_eq!(put(&other).written, 1);
     assert_eq!(read(&published), "card B");
     assert_eq!(read(&card), "card A");
+    // Bytes put where a kept file was linked replace the link, never what it leads to.
+    let o = Output::new(&out).expect("output");
+    Sink::put_file(&o, "2024/b/chia-se.png", &card).expect("put_file");
+    o.put("2024/b/chia-se.png", b"drawn again").expect("put");
+    o.commit().expect("commit");
+    assert_eq!(read(&out.join("2024/b/chia-se.png")), "drawn again");
+    assert_eq!(read(&card), "card A");
 }
 
 #[test]

@@ -199,8 +199,8 @@ pub fn run(o: &Options, lang: Option<Lang>) -> u8 {
         Ok(x) => x,
         Err(f) => return fatal(&f, lang.unwrap_or_default()),
     };
-    // The stamp's inputs: the files just read by the bytes read (what is built), the
-    // others now, before anything else reads them.
+    // The stamp's inputs: the profiles and settings by the bytes just read (what is
+    // built), the other files now, before anything reads them.
     let at = Instant::now();
     let inputs = stamp::inputs_with(&o.root, &key, &loaded.hashes);
     let hashed = at.elapsed();

@@ -26,6 +26,11 @@ fn page(f: &Fixture, rel: &str) -> String {
         .unwrap_or_else(|e| panic!("output/{rel}: {e}"))
 }
 
+/// The text of `html` after the first `start`, up to the next `end`.
+fn between<'a>(html: &'a str, start: &str, end: &str) -> Option<&'a str> {
+    html.split_once(start)?.1.split(end).next()
+}
+
 fn meta<'a>(html: &'a str, property: &str) -> Option<&'a str> {
     let key = format!("property=\"{property}\" content=\"");
     let at = html.find(&key)? + key.len();
@@ -257,12 +262,13 @@ fn statistics_count_only_published_exemplars() {
     assert_eq!(stats.matches("<table class=\"stats-table\">").count(), 3);
     assert!(stats.contains("Tổng cộng 4 điển hình tiên tiến, 1 cấp tỉnh."));
     // Units over the years: Văn phòng Sở has 2023's and 2024's member of staff.
-    let unit = stats
-        .split("<a href=\"/don-vi/van-phong-so/\">Văn phòng Sở</a></th>")
-        .nth(1)
-        .and_then(|r| r.split("</tr>").next())
-        .expect("a row for the unit")
-        .to_string();
+    let unit = between(
+        &stats,
+        "<a href=\"/don-vi/van-phong-so/\">Văn phòng Sở</a></th>",
+        "</tr>",
+    )
+    .expect("a row for the unit")
+    .to_string();
     assert_eq!(cells(unit), ["1", "1", "2"]);
     let home = page(&f, "index.html");
     assert!(home.contains("href=\"/thong-ke/\""));
@@ -300,19 +306,12 @@ fn statistics_of_many_units_show_the_largest_and_add_up_the_others() {
         .count();
     assert_eq!(rows, 30, "unit rows");
     assert!(stats.contains("<a href=\"/don-vi/don-vi-1/\">Đơn vị 1</a>"));
-    let others = stats
-        .split("<tr class=\"stats-others\">")
-        .nth(1)
-        .and_then(|r| r.split("</tr>").next())
-        .expect("a row for the other units");
+    let others =
+        between(&stats, "<tr class=\"stats-others\">", "</tr>").expect("a row for the other units");
     assert!(others.contains("Các đơn vị khác (10 đơn vị)"), "{others}");
     assert!(others.ends_with("<td class=\"num\">10</td>"), "{others}");
     assert!(stats.contains("Tổng cộng 45 điển hình tiên tiến"));
     assert!(stats.contains("30 đơn vị có nhiều điển hình tiên tiến nhất"));
-    let chart = stats
-        .split("id=\"chart-units-title\"")
-        .nth(1)
-        .and_then(|c| c.split("</svg>").next())
-        .expect("the chart by unit");
+    let chart = between(&stats, "id=\"chart-units-title\"", "</svg>").expect("the chart by unit");
     assert!(chart.contains("Đơn vị 1<") && !chart.contains("Đơn vị 40<"));
 }

@@ -11,6 +11,7 @@ use rayon::prelude::*;
 
 use super::discover::{Discovered, discover};
 use super::model::{PhotoFile, PlanState, Profile, ProfileFile, Site};
+use super::pack::Dict;
 use super::plan_file::read_plan;
 use super::profile_file::{Location, read_profile};
 use super::regular::{self, Known, NotRead, file_hash, special};
@@ -204,6 +205,7 @@ pub fn load(root: &Path) -> Result<Loaded, Vec<Fatal>> {
     let mut profiles = Vec::with_capacity(found.len());
     let (mut reading, mut parsing) = (Duration::ZERO, Duration::ZERO);
     let mut kept = 0;
+    let mut dict: Option<Option<std::sync::Arc<Dict>>> = None;
     // A chunk at a time, so that the bytes of 100,000 files are never held at once.
     for chunk in found.chunks(CHUNK) {
         let at = Instant::now();
@@ -243,9 +245,15 @@ pub fn load(root: &Path) -> Result<Loaded, Vec<Fatal>> {
                 kept > KEEP_BYTES
             })
             .unwrap_or(read.len());
+        if first_let_go < read.len() && dict.is_none() {
+            // The stories kept teach the dictionary the others are packed with.
+            let kept = profiles.iter().chain(&read[..first_let_go]);
+            dict = Some(Dict::train(kept.map(|p: &Profile| p.body.as_bytes())));
+        }
+        let dict = dict.as_ref().and_then(Option::as_ref);
         read[first_let_go..]
             .par_iter_mut()
-            .for_each(Profile::release_story);
+            .for_each(|p| p.release_story(dict));
         parsing += at.elapsed();
         profiles.extend(read);
     }

@@ -5,6 +5,7 @@ pub mod edit;
 pub mod frontmatter;
 pub mod load;
 pub mod model;
+pub mod pack;
 pub mod placeholders;
 pub mod plan_file;
 pub mod profile_file;

@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use super::discover::StaticFile;
+use super::pack::Packed;
 use super::source::{At, Doc, Span};
 use super::story_refs::StoryFacts;
 use crate::diag::{Diagnostic, Lang};
@@ -277,10 +278,10 @@ pub struct Profile {
     pub body_line: u32,
     /// The story compressed, when a large site packs it (see `content::story`); `body`
     /// is empty then.
-    pub packed_story: Option<Box<[u8]>>,
+    pub packed_story: Option<Packed>,
     /// The criteria's keys and evidence compressed, once checking is done on a large site
     /// (see `content::story`); `criteria` is empty then.
-    pub packed_criteria: Option<Box<[u8]>>,
+    pub packed_criteria: Option<Packed>,
     /// What looked like personal data in a packed story, found before it was packed.
     pub story_privacy: Option<Vec<Diagnostic>>,
     /// The story's links, images and files, and what else checking needs to know of it

@@ -1,6 +1,7 @@
 //! Stories packed in memory. A site of 100,000 profiles holds a quarter of a gigabyte of
-//! Markdown; past the first 96 MiB, a large site keeps each story compressed (zstd, about
-//! half its size) and unpacks it when its page and its search entry are made: no file is
+//! Markdown; past the first 96 MiB, a large site keeps each story compressed (zstd with a
+//! dictionary trained on the first of them, `content::pack`) and unpacks it when its page
+//! and its search entry are made: no file is
 //! read twice, and the build uses exactly the text it checked. Once every profile is
 //! checked, every story is packed, so is the evidence of the criteria (which only the
 //! page reads then), and the text of front-matters that no later diagnostic will quote
@@ -8,11 +9,12 @@
 //! packed, so checking never unpacks one.
 
 use std::borrow::Cow;
-use std::cell::RefCell;
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
 use super::model::{Profile, Site};
+use super::pack::{Dict, Packed};
 use super::source::{At, Span, snippet};
 use crate::diag::{Diagnostic, Rule};
 use crate::text::personal::findings;
@@ -20,58 +22,8 @@ use crate::text::personal::findings;
 /// Sites with more Markdown than this (bytes) pack their stories.
 pub const KEEP_BYTES: usize = 96 << 20;
 
-/// zstd's fastest level: stories pack to about half their size at several hundred MB/s.
-const LEVEL: i32 = 1;
-
-thread_local! {
-    static PACKER: RefCell<Option<zstd::bulk::Compressor<'static>>> = const { RefCell::new(None) };
-    static UNPACKER: RefCell<Option<zstd::bulk::Decompressor<'static>>> = const { RefCell::new(None) };
-}
-
-/// `text` compressed, after its length (4 bytes, little-endian), in a box of exactly its
-/// size; `None` if zstd fails (the story is then kept as it is).
-fn pack(text: &str) -> Option<Box<[u8]>> {
-    pack_bytes(text.as_bytes())
-}
-
-/// `bytes` compressed, as [`pack`] does it.
-fn pack_bytes(bytes: &[u8]) -> Option<Box<[u8]>> {
-    let len = u32::try_from(bytes.len()).ok()?;
-    PACKER.with(|cell| {
-        let mut cell = cell.borrow_mut();
-        if cell.is_none() {
-            *cell = zstd::bulk::Compressor::new(LEVEL).ok();
-        }
-        let packed = cell.as_mut()?.compress(bytes).ok()?;
-        let mut out = Vec::with_capacity(4 + packed.len());
-        out.extend_from_slice(&len.to_le_bytes());
-        out.extend_from_slice(&packed);
-        Some(out.into_boxed_slice())
-    })
-}
-
-/// The text `pack` packed.
-fn unpack(packed: &[u8]) -> Result<String, String> {
-    let bytes = unpack_bytes(packed)?;
-    simdutf8::basic::from_utf8(&bytes)
-        .map(str::to_owned)
-        .map_err(|e| e.to_string())
-}
-
-/// The bytes `pack_bytes` packed.
-fn unpack_bytes(packed: &[u8]) -> Result<Vec<u8>, String> {
-    let (len, data) = packed.split_at_checked(4).ok_or("too short")?;
-    let len = u32::from_le_bytes(len.try_into().map_err(|_| "too short")?) as usize;
-    let bytes = UNPACKER.with(|cell| {
-        let mut cell = cell.borrow_mut();
-        if cell.is_none() {
-            *cell = Some(zstd::bulk::Decompressor::new().map_err(|e| e.to_string())?);
-        }
-        let unpacker = cell.as_mut().ok_or("no decompressor")?;
-        unpacker.decompress(data, len).map_err(|e| e.to_string())
-    })?;
-    Ok(bytes)
-}
+/// Criteria of this many profiles at most teach the criteria's dictionary.
+const CRITERIA_SAMPLES: usize = 4096;
 
 /// A criterion's evidence as a page shows it: the criterion's key and its text.
 pub type Evidence = (String, Option<String>);
@@ -131,15 +83,38 @@ impl Site {
         if !large {
             return false;
         }
+        let (stories, criteria) = (self.story_dict(), self.criteria_dict());
         self.profiles.par_iter_mut().for_each(|p| {
-            p.release_story();
-            p.release_criteria();
+            p.release_story(stories.as_ref());
+            p.release_criteria(criteria.as_ref());
             p.keys = Vec::new();
             if p.photo.is_none() {
                 p.doc.text = "".into();
             }
         });
         true
+    }
+
+    /// The dictionary the stories packed while reading were packed with, or one trained
+    /// on the stories held.
+    fn story_dict(&self) -> Option<Arc<Dict>> {
+        let packed = self.profiles.iter().find_map(|p| p.packed_story.as_ref());
+        match packed {
+            Some(p) => p.dict().cloned(),
+            None => Dict::train(self.profiles.iter().map(|p| p.body.as_bytes())),
+        }
+    }
+
+    /// A dictionary for the criteria, trained on those of profiles spread over the site.
+    fn criteria_dict(&self) -> Option<Arc<Dict>> {
+        let step = self.profiles.len().div_ceil(CRITERIA_SAMPLES).max(1);
+        let samples: Vec<Vec<u8>> = self
+            .profiles
+            .iter()
+            .step_by(step)
+            .filter_map(|p| encode_criteria(&p.criteria))
+            .collect();
+        Dict::train(samples.iter().map(Vec::as_slice))
     }
 
     /// The story of profile `i`.
@@ -151,11 +126,11 @@ impl Site {
 impl Profile {
     /// Packs the story (see [`Profile::story`]), keeping what in it looks like personal
     /// data.
-    pub fn release_story(&mut self) {
+    pub fn release_story(&mut self, dict: Option<&Arc<Dict>>) {
         if self.packed_story.is_some() || self.body.is_empty() {
             return;
         }
-        if let Some(packed) = pack(&self.body) {
+        if let Some(packed) = Packed::pack(self.body.as_bytes(), dict) {
             self.story_privacy = Some(self.story_personal_data());
             self.packed_story = Some(packed);
             self.body = String::new();
@@ -164,11 +139,11 @@ impl Profile {
 
     /// Packs the evidence of the criteria, which only the profile's page reads once
     /// checking is done (at 100,000 profiles, 170 MiB of strings become about a third).
-    pub fn release_criteria(&mut self) {
+    pub fn release_criteria(&mut self, dict: Option<&Arc<Dict>>) {
         if self.packed_criteria.is_some() || self.criteria.is_empty() {
             return;
         }
-        if let Some(packed) = encode_criteria(&self.criteria).and_then(|b| pack_bytes(&b)) {
+        if let Some(packed) = encode_criteria(&self.criteria).and_then(|b| Packed::pack(&b, dict)) {
             self.packed_criteria = Some(packed);
             self.criteria = Vec::new();
         }
@@ -182,7 +157,8 @@ impl Profile {
             };
             return Ok(self.criteria.iter().map(each).collect());
         };
-        unpack_bytes(packed)
+        packed
+            .unpack()
             .and_then(|b| decode_criteria(&b))
             .map_err(|e| format!("{}: criteria damaged in memory: {e}", self.file()))
     }
@@ -191,7 +167,8 @@ impl Profile {
     pub fn story(&self) -> Result<Cow<'_, str>, String> {
         match &self.packed_story {
             None => Ok(Cow::Borrowed(&self.body)),
-            Some(packed) => unpack(packed)
+            Some(packed) => packed
+                .unpack_text()
                 .map(Cow::Owned)
                 .map_err(|e| format!("{}: story damaged in memory: {e}", self.file())),
         }
@@ -228,7 +205,7 @@ mod tests {
         let before = p.story_personal_data();
         assert_eq!(before.len(), 1);
         assert_eq!(before[0].line, 14);
-        p.release_story();
+        p.release_story(None);
         assert!(p.body.is_empty());
         assert_eq!(p.story_personal_data(), before);
     }
@@ -248,7 +225,7 @@ mod tests {
             !site.release_texts(usize::MAX),
             "a small site keeps its stories"
         );
-        site.profiles[i].release_story();
+        site.profiles[i].release_story(None);
         assert!(
             site.release_texts(usize::MAX),
             "stories packed while reading make the site large"
@@ -282,12 +259,12 @@ mod tests {
         ];
         let before = p.evidence().expect("as read");
         assert_eq!(before[1], ("\"khóa có dấu\"".to_string(), None));
-        p.release_criteria();
+        p.release_criteria(None);
         assert!(p.criteria.is_empty() && p.packed_criteria.is_some());
         assert_eq!(p.evidence().expect("unpacked"), before);
         // A profile with no criteria has nothing to pack.
         let mut q = Profile::empty(Doc::new("content/2024/ba.md", "", 1), 2024, "ba");
-        q.release_criteria();
+        q.release_criteria(None);
         assert!(q.packed_criteria.is_none());
         assert_eq!(q.evidence().expect("none"), []);
     }

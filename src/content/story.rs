@@ -245,6 +245,41 @@ mod tests {
     }
 
     #[test]
+    fn a_large_site_packs_with_dictionaries_of_its_own() {
+        use crate::content::source::{At, Span};
+        let sample = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut site = load(sample).expect("load").site;
+        let at = |s: String| At::new(s, Span::new(0..1));
+        site.profiles = (0..200)
+            .map(|i| {
+                let file = format!("content/2024/p{i}.md");
+                let mut p = Profile::empty(Doc::new(file, "", 1), 2024, &format!("p{i}"));
+                p.body = format!(
+                    "Chị Trần Thị {i} hoàn thành xuất sắc nhiệm vụ năm 2024 tại Phòng {}.\n\n\
+                     Chị tích cực ủng hộ Quỹ Vì người nghèo, hiến máu tình nguyện lần thứ {}.\n",
+                    i % 9,
+                    i % 5
+                );
+                p.criteria = vec![(
+                    at("chap-hanh".into()),
+                    Some(at(format!("Gương mẫu chấp hành pháp luật; năm thứ {i}."))),
+                )];
+                p
+            })
+            .collect();
+        let stories: Vec<String> = site.profiles.iter().map(|p| p.body.clone()).collect();
+        let evidence: Vec<_> = site.profiles.iter().map(|p| p.evidence()).collect();
+        assert!(site.release_texts(0), "more stories than kept: packed");
+        for (i, p) in site.profiles.iter().enumerate() {
+            let (story, criteria) = (p.packed_story.as_ref(), p.packed_criteria.as_ref());
+            assert!(story.and_then(|s| s.dict()).is_some(), "story {i} with a dictionary");
+            assert!(criteria.and_then(|c| c.dict()).is_some(), "criteria {i} too");
+            assert_eq!(site.story(i).expect("unpacked"), stories[i]);
+            assert_eq!(p.evidence(), evidence[i]);
+        }
+    }
+
+    #[test]
     fn packed_criteria_unpack_the_same() {
         use crate::content::source::{At, Span};
         let mut p = Profile::empty(Doc::new("content/2024/an.md", "", 1), 2024, "an");

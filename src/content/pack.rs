@@ -204,7 +204,10 @@ mod tests {
                 .sum()
         };
         let (alone, with) = (size(None), size(dict.as_ref()));
-        assert!(with * 2 < alone, "with a dictionary {with}, without {alone}");
+        assert!(
+            with * 2 < alone,
+            "with a dictionary {with}, without {alone}"
+        );
     }
 
     #[test]

@@ -272,8 +272,14 @@ mod tests {
         assert!(site.release_texts(0), "more stories than kept: packed");
         for (i, p) in site.profiles.iter().enumerate() {
             let (story, criteria) = (p.packed_story.as_ref(), p.packed_criteria.as_ref());
-            assert!(story.and_then(|s| s.dict()).is_some(), "story {i} with a dictionary");
-            assert!(criteria.and_then(|c| c.dict()).is_some(), "criteria {i} too");
+            assert!(
+                story.and_then(|s| s.dict()).is_some(),
+                "story {i} with a dictionary"
+            );
+            assert!(
+                criteria.and_then(|c| c.dict()).is_some(),
+                "criteria {i} too"
+            );
             assert_eq!(site.story(i).expect("unpacked"), stories[i]);
             assert_eq!(p.evidence(), evidence[i]);
         }

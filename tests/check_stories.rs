@@ -191,3 +191,60 @@ fn a_revoked_profiles_story_is_not_judged() {
     let (code, diags) = f.check_json();
     assert_eq!(code, 0, "{diags:?}");
 }
+
+#[test]
+fn a_published_story_links_no_page_that_is_not_published() {
+    // A pending exemplar's page is made only with `--drafts`, a not-recognised one's
+    // never: a recognised exemplar's story linking either would be a broken link.
+    let pending = staff("Trần Văn Bình").replace(
+        "[decision]\nnumber = \"1456/QĐ-SXD\"\ndate = 2024-12-16\n",
+        "",
+    );
+    let refused = staff("Phạm Thị Cúc")
+        .replace("in_favour = 9", "in_favour = 5")
+        .replace("[decision]\nnumber = \"1456/QĐ-SXD\"\ndate = 2024-12-16\n", "");
+    let story = "Cùng [anh Bình](/2024/tran-van-binh/) và\n[chị Cúc](/2024/pham-thi-cuc/), [anh Dũng](/2024/le-van-dung/).";
+    let (f, text) = with_story(story, &[]);
+    f.write("content/2024/tran-van-binh.md", &pending);
+    f.write("content/2024/pham-thi-cuc.md", &refused);
+    let (code, diags) = f.check_json();
+    assert_eq!(code, 1, "{diags:?}");
+    let links: Vec<&serde_json::Value> = diags
+        .iter()
+        .filter(|d| d["rule"] == "story-link")
+        .collect();
+    assert_eq!(links.len(), 2, "{links:?}");
+    for (needle, words) in [
+        ("tran-van-binh", "Trần Văn Bình, đang chờ xét"),
+        ("pham-thi-cuc", "Phạm Thị Cúc, không được công nhận"),
+    ] {
+        let d = links
+            .iter()
+            .find(|d| d["line"] == line_of(&text, needle))
+            .unwrap_or_else(|| panic!("{needle}: {links:?}"));
+        assert_eq!(d["file"], BUNDLE);
+        let message = d["message"].as_str().unwrap_or_default();
+        assert!(message.contains(words), "{message}");
+    }
+
+    // A pending story may link another pending exemplar (both pages come with
+    // `--drafts`), not one never published.
+    let (f, _) = with_story("Anh Dũng.", &[]);
+    let linking = |to: &str| {
+        pending
+            .replace("Trần Văn Bình", "Đỗ Văn Hải")
+            .replace("Chị đã số hoá toàn bộ hồ sơ.", &format!("[Bạn](/2024/{to}/)."))
+    };
+    f.write("content/2024/tran-van-binh.md", &pending);
+    f.write("content/2024/pham-thi-cuc.md", &refused);
+    f.write("content/2024/do-van-hai.md", &linking("tran-van-binh"));
+    let (_, diags) = f.check_json();
+    assert!(
+        !diags.iter().any(|d| d["rule"] == "story-link"),
+        "{diags:?}"
+    );
+    f.write("content/2024/do-van-hai.md", &linking("pham-thi-cuc"));
+    let (_, diags) = f.check_json();
+    let d = find(&diags, "story-link", "content/2024/do-van-hai.md");
+    assert_eq!(d["severity"], "error");
+}

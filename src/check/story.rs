@@ -1,7 +1,9 @@
 //! A story's rules. `story-link`: the files it uses sit beside it and may be published,
 //! the images it shows come from the site (never from another host: the site works
 //! without the internet), and its links to pages of the site lead to pages the build
-//! makes (judged across files, `links`). `photo`: a story image the build could not
+//! makes (judged across files, `links`), in every build that makes the story's own page: a
+//! published exemplar's story does not link a pending one, whose page only `--drafts`
+//! makes, nor one not recognised. `photo`: a story image the build could not
 //! decode. `syntax`: HTML nested too deep to sanitise in linear time. `invalid-value`: a
 //! control character. Only stories that will be published are judged: not a revoked
 //! profile's, nor one its person asked to take down.
@@ -16,6 +18,7 @@ use crate::diag::catalogue::{StoryMsg, TypoMsg};
 use crate::diag::{Diagnostic, Msg, Rule};
 use crate::facts::addresses::Addresses;
 use crate::facts::consent::{photo_allowed, story_allowed};
+use crate::facts::status::Status;
 use crate::media::photos::MAX_ALLOC;
 
 /// Whether the profile's story is published at all.
@@ -148,11 +151,20 @@ pub fn text(p: &Profile, out: &mut Out) {
 /// not make.
 pub fn links(site: &Site, out: &mut Out) {
     let addresses = Addresses::new(site);
-    for p in site.profiles.iter().filter(|p| published(p)) {
+    for (i, p) in site.profiles.iter().enumerate().filter(|(_, p)| published(p)) {
         for r in &p.story_facts.refs {
             let Target::Site(path) = &r.target else {
                 continue;
             };
+            if let Some((to, status)) = addresses.unpublished(path, i) {
+                let msg = StoryMsg::PageNotPublished {
+                    url: r.url.clone(),
+                    name: site.profiles[to].name().to_string(),
+                    pending: status == Status::Pending,
+                };
+                out.push(at(p, r, Rule::StoryLink, Msg::Story(msg)));
+                continue;
+            }
             if addresses.exists(path) {
                 continue;
             }

@@ -10,6 +10,7 @@ use std::collections::HashMap;
 use crate::content::model::Site;
 use crate::content::story_files::reserved;
 use crate::content::story_refs::{StoryFile, Target};
+use crate::facts::status::{Status, status};
 
 /// Files at the root of every site.
 const ROOT_FILES: &[&str] = &[
@@ -26,6 +27,24 @@ pub struct Addresses<'s> {
     /// Every profile file by year and slug, with the profile's index in the site when
     /// it could be read.
     profiles: HashMap<(u16, &'s str), Option<usize>>,
+    /// Each profile's status, which says in which builds its page is made.
+    status: Vec<Status>,
+}
+
+/// In which builds a profile's page is made.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Made {
+    Never,
+    WithDrafts,
+    Always,
+}
+
+fn made(s: Status) -> Made {
+    match s {
+        Status::Recognised | Status::Revoked => Made::Always,
+        Status::Pending => Made::WithDrafts,
+        Status::NotRecognised => Made::Never,
+    }
 }
 
 impl<'s> Addresses<'s> {
@@ -38,7 +57,31 @@ impl<'s> Addresses<'s> {
         for (i, p) in site.profiles.iter().enumerate() {
             profiles.insert((p.year, p.slug.as_str()), Some(i));
         }
-        Addresses { site, profiles }
+        let status = site
+            .profiles
+            .iter()
+            .map(|p| status(p, site.plan(p.year)))
+            .collect();
+        Addresses {
+            site,
+            profiles,
+            status,
+        }
+    }
+
+    /// The profile whose page (or a file beside it) `path` leads to, when that page is
+    /// not made in every build that makes profile `from`'s: a recognised exemplar's story
+    /// linking a pending one, whose page only a build with `--drafts` makes, or one that
+    /// was not recognised, whose page no build makes. Its index and status.
+    pub fn unpublished(&self, path: &str, from: usize) -> Option<(usize, Status)> {
+        let parts: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+        let [y, slug, ..] = parts.as_slice() else {
+            return None;
+        };
+        let y = y.parse::<u16>().ok().filter(|_| y.len() == 4)?;
+        let to = (*self.profiles.get(&(y, *slug))?)?;
+        let (source, target) = (made(self.status[from]), made(self.status[to]));
+        (source > Made::Never && target < source).then_some((to, self.status[to]))
     }
 
     /// Whether `path` (from the site's root, without the leading `/`, decoded; with or

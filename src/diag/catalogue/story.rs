@@ -13,6 +13,13 @@ pub enum StoryMsg {
         url: String,
         suggestion: Option<String>,
     },
+    /// A link to a profile whose page is not made wherever the story's is: `pending`
+    /// (made only with `--drafts`), else not recognised (never made).
+    PageNotPublished {
+        url: String,
+        name: String,
+        pending: bool,
+    },
     /// A file beside the story that is not there; `near` is a file whose name differs
     /// only in case.
     FileMissing {
@@ -51,6 +58,22 @@ pub fn text(msg: &StoryMsg, lang: Lang) -> String {
         (PageMissing { url, suggestion }, En) => format!(
             "the link \"{url}\" leads to a page the site does not have{}",
             did_you_mean(suggestion, En)
+        ),
+        (PageNotPublished { url, name, pending }, Vi) => format!(
+            "liên kết \"{url}\" dẫn tới hồ sơ {name}, {}: trang đó không được đăng nên liên kết sẽ hỏng",
+            if *pending {
+                "đang chờ xét (chưa có quyết định công nhận)"
+            } else {
+                "không được công nhận"
+            }
+        ),
+        (PageNotPublished { url, name, pending }, En) => format!(
+            "the link \"{url}\" leads to {name}'s profile, {}: that page is not published, so the link would be broken",
+            if *pending {
+                "which is still pending (no decision yet)"
+            } else {
+                "which was not recognised"
+            }
         ),
         (FileMissing { name, dir, .. }, Vi) => {
             format!("không tìm thấy tệp \"{name}\" trong thư mục {dir} cạnh câu chuyện")
@@ -109,6 +132,14 @@ pub fn hint(msg: &StoryMsg, lang: Lang) -> String {
         (PageMissing { .. }, En) => {
             "a profile's address is /2024/nguyen-van-an/ (the year, then its file name without .md)"
         }
+        (PageNotPublished { pending: true, .. }, Vi) => {
+            "bỏ liên kết và giữ lại chữ; thêm liên kết khi hồ sơ đó đã có quyết định công nhận"
+        }
+        (PageNotPublished { pending: true, .. }, En) => {
+            "keep the words without the link; add the link once that profile has its decision"
+        }
+        (PageNotPublished { .. }, Vi) => "bỏ liên kết và giữ lại chữ",
+        (PageNotPublished { .. }, En) => "keep the words without the link",
         (
             FileMissing {
                 near: Some(near), ..

@@ -202,17 +202,18 @@ fn a_published_story_links_no_page_that_is_not_published() {
     );
     let refused = staff("Phạm Thị Cúc")
         .replace("in_favour = 9", "in_favour = 5")
-        .replace("[decision]\nnumber = \"1456/QĐ-SXD\"\ndate = 2024-12-16\n", "");
+        .replace(
+            "[decision]\nnumber = \"1456/QĐ-SXD\"\ndate = 2024-12-16\n",
+            "",
+        );
     let story = "Cùng [anh Bình](/2024/tran-van-binh/) và\n[chị Cúc](/2024/pham-thi-cuc/), [anh Dũng](/2024/le-van-dung/).";
     let (f, text) = with_story(story, &[]);
     f.write("content/2024/tran-van-binh.md", &pending);
     f.write("content/2024/pham-thi-cuc.md", &refused);
     let (code, diags) = f.check_json();
     assert_eq!(code, 1, "{diags:?}");
-    let links: Vec<&serde_json::Value> = diags
-        .iter()
-        .filter(|d| d["rule"] == "story-link")
-        .collect();
+    let links: Vec<&serde_json::Value> =
+        diags.iter().filter(|d| d["rule"] == "story-link").collect();
     assert_eq!(links.len(), 2, "{links:?}");
     for (needle, words) in [
         ("tran-van-binh", "Trần Văn Bình, đang chờ xét"),
@@ -231,9 +232,10 @@ fn a_published_story_links_no_page_that_is_not_published() {
     // `--drafts`), not one never published.
     let (f, _) = with_story("Anh Dũng.", &[]);
     let linking = |to: &str| {
-        pending
-            .replace("Trần Văn Bình", "Đỗ Văn Hải")
-            .replace("Chị đã số hoá toàn bộ hồ sơ.", &format!("[Bạn](/2024/{to}/)."))
+        pending.replace("Trần Văn Bình", "Đỗ Văn Hải").replace(
+            "Chị đã số hoá toàn bộ hồ sơ.",
+            &format!("[Bạn](/2024/{to}/)."),
+        )
     };
     f.write("content/2024/tran-van-binh.md", &pending);
     f.write("content/2024/pham-thi-cuc.md", &refused);

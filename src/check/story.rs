@@ -151,7 +151,12 @@ pub fn text(p: &Profile, out: &mut Out) {
 /// not make.
 pub fn links(site: &Site, out: &mut Out) {
     let addresses = Addresses::new(site);
-    for (i, p) in site.profiles.iter().enumerate().filter(|(_, p)| published(p)) {
+    for (i, p) in site
+        .profiles
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| published(p))
+    {
         for r in &p.story_facts.refs {
             let Target::Site(path) = &r.target else {
                 continue;

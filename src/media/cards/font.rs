@@ -202,26 +202,72 @@ fn rasterise(w: Weight, id: u32, px: u16, sub: u8) -> Option<Raster> {
 
 type Key = (Weight, u32, u16, u8);
 
+/// The glyphs a thread keeps drawn, in bytes of coverage at most: a long text shrinks to
+/// fit its card, so 100,000 cards reach many sizes, and a cache that kept every one grew
+/// by a hundred megabytes a thread, kept after the cards were made. Past this it starts
+/// again (the glyphs of the sizes in use are drawn again at once).
+const RASTER_BYTES: usize = 8 << 20;
+
+/// The glyphs a thread drew, by weight, id, size and quarter pixel, and their bytes.
+#[derive(Default)]
+struct Rasters {
+    drawn: HashMap<Key, Option<Rc<Raster>>>,
+    bytes: usize,
+}
+
 thread_local! {
-    /// Every glyph this thread drew, by weight, id, size and quarter pixel.
-    static RASTERS: RefCell<HashMap<Key, Option<Rc<Raster>>>> = RefCell::new(HashMap::new());
+    static RASTERS: RefCell<Rasters> = RefCell::new(Rasters::default());
 }
 
 /// The raster of glyph `id` at `px` and quarter-pixel offset `sub` (`None` for a glyph
-/// without ink, such as a space), made once per thread.
+/// without ink, such as a space), made once per thread while its cache has room.
 pub fn raster(w: Weight, id: u32, px: u16, sub: u8) -> Option<Rc<Raster>> {
     RASTERS.with(|cache| {
-        cache
-            .borrow_mut()
-            .entry((w, id, px, sub))
-            .or_insert_with(|| rasterise(w, id, px, sub).map(Rc::new))
-            .clone()
+        let mut cache = cache.borrow_mut();
+        if let Some(found) = cache.drawn.get(&(w, id, px, sub)) {
+            return found.clone();
+        }
+        let made = rasterise(w, id, px, sub).map(Rc::new);
+        let size = made.as_ref().map_or(0, |r| r.coverage.len()) + 64;
+        if cache.bytes + size > RASTER_BYTES {
+            *cache = Rasters::default();
+        }
+        cache.bytes += size;
+        cache.drawn.insert((w, id, px, sub), made.clone());
+        made
+    })
+}
+
+/// How many glyphs this thread keeps drawn, and their bytes (for tests).
+#[cfg(test)]
+pub fn kept() -> (usize, usize) {
+    RASTERS.with(|cache| {
+        let cache = cache.borrow();
+        (cache.drawn.len(), cache.bytes)
     })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_glyphs_kept_stay_within_their_bytes() {
+        let id = face(Weight::Bold).font.charmap().map_unicode('Đ').map_or(0, u32::from);
+        let first = raster(Weight::Bold, id, 64, 0).expect("ink");
+        // The same glyph again is the one kept.
+        let again = raster(Weight::Bold, id, 64, 0).expect("ink");
+        assert!(Rc::ptr_eq(&first, &again));
+        // Every size up to 400 px, each a new raster: the cache starts again when full.
+        for px in 20..400 {
+            for sub in 0..4 {
+                raster(Weight::Bold, id, px, sub);
+                assert!(kept().1 <= RASTER_BYTES, "{:?} at {px}", kept());
+            }
+        }
+        let (count, bytes) = kept();
+        assert!(count > 0 && bytes > 0);
+    }
 
     /// Every Vietnamese letter with every tone, lower and upper case.
     pub fn vietnamese_letters() -> Vec<String> {

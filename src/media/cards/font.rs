@@ -253,7 +253,11 @@ mod tests {
 
     #[test]
     fn the_glyphs_kept_stay_within_their_bytes() {
-        let id = face(Weight::Bold).font.charmap().map_unicode('Đ').map_or(0, u32::from);
+        let id = face(Weight::Bold)
+            .font
+            .charmap()
+            .map_unicode('Đ')
+            .map_or(0, u32::from);
         let first = raster(Weight::Bold, id, 64, 0).expect("ink");
         // The same glyph again is the one kept.
         let again = raster(Weight::Bold, id, 64, 0).expect("ink");

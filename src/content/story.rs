@@ -2,11 +2,11 @@
 //! Markdown; past the first 96 MiB, a large site keeps each story compressed (zstd with a
 //! dictionary trained on the first of them, `content::pack`) and unpacks it when its page
 //! and its search entry are made: no file is read twice, and the build uses exactly the
-//! text it checked. Once every profile is
-//! checked, every story is packed, so is the evidence of the criteria (which only the
-//! page reads then), and the text of front-matters that no later diagnostic will quote
-//! goes too. What the `privacy` rule looks for in a story is found before the story is
-//! packed, so checking never unpacks one.
+//! text it checked. Once every profile is checked, every story is packed, so is the
+//! evidence of the criteria (which only the page reads then), and the text of
+//! front-matters that no later diagnostic will quote goes too. What the `privacy` rule
+//! looks for in a story is found before the story is packed, so checking never unpacks
+//! one.
 
 use std::borrow::Cow;
 use std::sync::Arc;

@@ -125,25 +125,80 @@ pub fn output(output: &Path) -> Option<String> {
     let parts: Option<Vec<blake3::Hash>> = top
         .par_iter()
         .map(|entry| {
-            let mut h = blake3::Hasher::new();
-            for e in WalkDir::new(entry).sort_by_file_name() {
-                let e = e.ok()?;
-                let meta = e.metadata().ok()?;
-                let kind = if meta.is_dir() { "d" } else { "f" };
-                let line = format!(
-                    "{kind}\0{}\0{}\0{:?}\n",
-                    rel(output, e.path()),
-                    meta.len(),
-                    meta.modified().ok()?
-                );
-                h.update(line.as_bytes());
-            }
-            Some(h.finalize())
+            let meta = fs::symlink_metadata(entry).ok()?;
+            let mut lines = Vec::new();
+            walk(output, entry, &meta, &mut lines)?;
+            Some(blake3::hash(&lines))
         })
         .collect();
     let mut all = blake3::Hasher::new();
     for part in parts? {
         all.update(part.as_bytes());
+    }
+    (!top.is_empty()).then(|| all.finalize().to_hex().to_string())
+}
+
+/// Appends to `lines` the line of `path` (whose metadata, links not followed, is `meta`)
+/// and, for a folder, those of everything in it, depth first in the order of names.
+/// Each entry is asked about relative to its open folder (no walk of the whole path from
+/// the root for each of a large site's files), and a folder's entries in parallel.
+fn walk(output: &Path, path: &Path, meta: &fs::Metadata, lines: &mut Vec<u8>) -> Option<()> {
+    let kind = if meta.is_dir() { "d" } else { "f" };
+    let line = format!(
+        "{kind}\0{}\0{}\0{:?}\n",
+        rel(output, path),
+        meta.len(),
+        meta.modified().ok()?
+    );
+    lines.extend_from_slice(line.as_bytes());
+    if !meta.is_dir() {
+        return Some(());
+    }
+    let mut entries: Vec<(PathBuf, fs::Metadata)> = fs::read_dir(path)
+        .ok()?
+        .map(|e| {
+            let e = e.ok()?;
+            Some((e.path(), e.metadata().ok()?))
+        })
+        .collect::<Option<_>>()?;
+    entries.sort_by(|a, b| a.0.file_name().cmp(&b.0.file_name()));
+    let parts: Vec<Vec<u8>> = entries
+        .par_iter()
+        .map(|(p, m)| {
+            let mut part = Vec::new();
+            walk(output, p, m, &mut part).map(|()| part)
+        })
+        .collect::<Option<_>>()?;
+    parts.iter().for_each(|p| lines.extend_from_slice(p));
+    Some(())
+}
+
+/// The hash [`output`] gave before it walked folders itself (with `walkdir`), for the
+/// test that both agree.
+#[cfg(test)]
+fn output_walkdir(output: &Path) -> Option<String> {
+    let mut top: Vec<PathBuf> = fs::read_dir(output)
+        .ok()?
+        .map(|e| e.map(|e| e.path()))
+        .collect::<Result<_, _>>()
+        .ok()?;
+    top.sort();
+    let mut all = blake3::Hasher::new();
+    for entry in &top {
+        let mut h = blake3::Hasher::new();
+        for e in WalkDir::new(entry).sort_by_file_name() {
+            let e = e.ok()?;
+            let meta = e.metadata().ok()?;
+            let kind = if meta.is_dir() { "d" } else { "f" };
+            let line = format!(
+                "{kind}\0{}\0{}\0{:?}\n",
+                rel(output, e.path()),
+                meta.len(),
+                meta.modified().ok()?
+            );
+            h.update(line.as_bytes());
+        }
+        all.update(h.finalize().as_bytes());
     }
     (!top.is_empty()).then(|| all.finalize().to_hex().to_string())
 }
@@ -219,5 +274,43 @@ mod tests {
         let second = output(&out);
         fs::write(out.join("b.html"), "").expect("write");
         assert_ne!(output(&out), second, "an added file");
+    }
+
+    #[test]
+    fn output_hashes_what_walkdir_walked() {
+        let tmp = tempfile::tempdir().expect("tempdir");
+        let out = tmp.path().join("output");
+        for d in [
+            "2024/an",
+            "2024/ba",
+            "2025/an/deep/er",
+            "empty",
+            "tim-kiem/d",
+        ] {
+            fs::create_dir_all(out.join(d)).expect("mkdir");
+        }
+        for (i, f) in [
+            "index.html",
+            "2024/index.html",
+            "2024/an/index.html",
+            "2024/an/chia-se.png",
+            "2024/ba/index.html",
+            "2025/an/deep/er/x.json",
+            "tim-kiem/d/1.json",
+            "tim-kiem/d/10.json",
+            "tim-kiem/d/2.json",
+            "Z.txt",
+        ]
+        .iter()
+        .enumerate()
+        {
+            fs::write(out.join(f), "x".repeat(i)).expect("write");
+        }
+        std::os::unix::fs::symlink("../index.html", out.join("2024/link")).expect("link");
+        let walked = output_walkdir(&out).expect("hash");
+        assert_eq!(output(&out), Some(walked.clone()));
+        fs::write(out.join("2025/an/deep/er/x.json"), "changed").expect("write");
+        assert_ne!(output(&out), Some(walked));
+        assert_eq!(output(&out), output_walkdir(&out));
     }
 }

@@ -313,7 +313,10 @@ impl Output {
     pub fn put_file(&self, rel: &str, from: &Path) -> io::Result<()> {
         let same = |at: &Path| same_file(at, from);
         if let Some(staged) = self.prepare(rel, &same)? {
-            let _ = fs::remove_file(&staged);
+            // Only a file staged there before is in the way of the link.
+            if locked(&self.files).get(rel) == Some(&Put::Staged) {
+                fs::remove_file(&staged)?;
+            }
             if fs::hard_link(from, &staged).is_err() {
                 fs::copy(from, &staged)?;
             }

@@ -313,5 +313,8 @@ pub fn run(o: &Options, lang: Option<Lang>) -> u8 {
     }
     let secs = start.elapsed().as_secs_f64();
     println!("{}", summary_line(&output, &summary, &written, secs, lang));
+    // The program ends with this command: the system takes the site's memory back at
+    // once, where freeing the profiles one by one took 20-35 ms of 10,000's build.
+    std::mem::forget(loaded);
     OK
 }

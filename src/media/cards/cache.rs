@@ -64,16 +64,15 @@ impl Cache {
     /// The file of the card cached under `key`, its format and size, when its first and
     /// last bytes look like its format (a card cut short by a full disk is not one).
     pub fn locate(&self, key: &str) -> Option<(PathBuf, Format, u64)> {
-        use std::io::{Read, Seek, SeekFrom};
+        use std::os::unix::fs::FileExt;
         [Format::Png, Format::Jpeg].into_iter().find_map(|f| {
             let path = self.file(key, f);
-            let mut file = fs::File::open(&path).ok()?;
+            let file = fs::File::open(&path).ok()?;
             let len = file.metadata().ok().filter(|m| m.is_file())?.len();
             let mut head = [0u8; 8];
-            file.read_exact(&mut head).ok()?;
+            file.read_exact_at(&mut head, 0).ok()?;
             let mut tail = [0u8; 2];
-            file.seek(SeekFrom::End(-2)).ok()?;
-            file.read_exact(&mut tail).ok()?;
+            file.read_exact_at(&mut tail, len.checked_sub(2)?).ok()?;
             let ok = match f {
                 Format::Png => head == *b"\x89PNG\r\n\x1a\n" && tail == [0x60, 0x82],
                 Format::Jpeg => head.starts_with(&[0xFF, 0xD8]) && tail == [0xFF, 0xD9],

@@ -1,8 +1,11 @@
 //! Each page's values, handed to its template: home, year rolls, profiles, units, search
 //! and 404. Values come from the index built once; nothing here reads files.
 
+use std::collections::HashMap;
+use std::sync::{Mutex, PoisonError};
+
 use serde::Serialize;
-use tera::{Context, Tera};
+use tera::{Context, Tera, Value};
 
 use super::index::Index;
 use super::layout::Layout;
@@ -45,6 +48,25 @@ pub struct Pages<'a> {
     tera: Tera,
     /// Markdown for this build's base path.
     markdown: markdown::Markdown,
+    /// Profiles' cards as template values, each made the first time a page shows it: a
+    /// profile is among the related exemplars of about six other pages, mostly its
+    /// neighbours in its unit, rendered just before or after it; a value is shared, not
+    /// copied, by every page that holds it.
+    card_values: Mutex<HashMap<usize, Option<Value>>>,
+}
+
+/// How many cards are kept as values at most (under a kilobyte each); then the kept ones
+/// are let go, so that a site of 100,000 does not hold them all.
+const CARD_VALUES: usize = 16_384;
+
+/// Cards already made into template values (see [`Pages::card_values`]), put into a
+/// page's context as a list without converting them again.
+pub struct CardValues(Vec<Value>);
+
+impl Insert for CardValues {
+    fn insert_into(&self, ctx: &mut Context, key: &'static str) {
+        ctx.insert_value(key, Value::from(self.0.clone()));
+    }
 }
 
 impl<'a> Pages<'a> {
@@ -65,7 +87,30 @@ impl<'a> Pages<'a> {
             layout,
             tera,
             markdown,
+            card_values: Mutex::default(),
         }
+    }
+
+    /// The cards of the profiles `list` (those that have one), as template values.
+    pub(super) fn card_values(&self, list: &[usize]) -> CardValues {
+        let lock = || {
+            self.card_values
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+        };
+        let value = |i: usize| {
+            if let Some(v) = lock().get(&i) {
+                return v.clone();
+            }
+            let v = self.index.card(i).map(Value::from_serializable);
+            let mut kept = lock();
+            if kept.len() >= CARD_VALUES {
+                kept.clear();
+            }
+            kept.insert(i, v.clone());
+            v
+        };
+        CardValues(list.iter().filter_map(|&i| value(i)).collect())
     }
 
     /// A page's own values; `owner` is whose share card it shows (the home page's when
@@ -166,7 +211,7 @@ impl<'a> Pages<'a> {
             _ => &[],
         };
         let collective = collective_idx.and_then(|c| ix.card(c));
-        let heads = ix.cards(&head_idx[..head_idx.len().min(HEADS)]);
+        let heads = self.card_values(&head_idx[..head_idx.len().min(HEADS)]);
         let heads_more = head_idx.len().saturating_sub(HEADS);
         // The others are on the unit's page, where its year begins.
         let heads_url = self
@@ -181,7 +226,7 @@ impl<'a> Pages<'a> {
             .chain(head_idx.iter().copied())
             .collect();
         let related = if status == Status::Revoked {
-            Vec::new()
+            CardValues(Vec::new())
         } else {
             self.related(i, p, &shown)
         };

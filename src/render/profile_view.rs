@@ -3,7 +3,7 @@
 
 use super::history::{issuer, others};
 use super::index::{avatar_of, is_provincial};
-use super::pages::Pages;
+use super::pages::{CardValues, Pages};
 use super::views::*;
 use crate::content::model::{Kind, Plan, Profile, Record};
 use crate::content::source::At;
@@ -17,7 +17,7 @@ impl Pages<'_> {
     /// Up to six exemplars of the same unit, then of the same year: the neighbours of this
     /// profile in those lists, leaving out `shown` (cards the page already has) and the
     /// same exemplar's other years (linked already).
-    pub(super) fn related(&self, i: usize, p: &Profile, shown: &[usize]) -> Vec<&Card> {
+    pub(super) fn related(&self, i: usize, p: &Profile, shown: &[usize]) -> CardValues {
         let ix = self.index;
         let mut out: Vec<usize> = Vec::with_capacity(RELATED);
         let lists = [
@@ -41,7 +41,7 @@ impl Pages<'_> {
                 }
             }
         }
-        ix.cards(out)
+        self.card_values(&out)
     }
 
     /// What a profile page shows of a profile.

@@ -12,6 +12,7 @@
 # performance score), as Lighthouse's own guidance on variability and lighthouse-ci do:
 # one run on a shared machine can stall (CI once scored a page 76 that scores 99-100 in
 # every run here, even with both cores busy).
+# A run that gives no report (the browser did not start, or crashed) is tried once more.
 # Prints each page's scores (and every run's performance) and the audits below 0.9 of
 # its median run, then one line (naming the pages below, if any):
 #   lighthouse: N pages, perf min 98, a11y min 100, bp min 100, seo min 100
@@ -104,14 +105,20 @@ for entry in "${PAGES[@]}"; do
   kind="${entry%%$'\t'*}"; path="${entry#*$'\t'}"
   reports=""
   for r in $(seq "$RUNS"); do
-    UD="$(mktemp -d "$T/profile.XXXXXX")"
-    TMPDIR="$T" CHROME_PATH="$CHROMIUM" timeout 300 "$LIGHTHOUSE" "$BASE$path" \
-      --only-categories=performance,accessibility,best-practices,seo --max-wait-for-load=45000 --quiet \
-      --output=json --output-path="$T/lh-$i-$r.json" --chrome-flags="$FLAGS --user-data-dir=$UD" >"$T/lh-$i-$r.log" 2>&1
-    rc=$?
-    rm -rf "$UD"
+    # A run whose browser did not start or crashed (no report) is tried once more; a
+    # second failure fails the page.
+    for attempt in 1 2; do
+      UD="$(mktemp -d "$T/profile.XXXXXX")"
+      rm -f "$T/lh-$i-$r.json"
+      TMPDIR="$T" CHROME_PATH="$CHROMIUM" timeout 300 "$LIGHTHOUSE" "$BASE$path" \
+        --only-categories=performance,accessibility,best-practices,seo --max-wait-for-load=45000 --quiet \
+        --output=json --output-path="$T/lh-$i-$r.json" --chrome-flags="$FLAGS --user-data-dir=$UD" >"$T/lh-$i-$r.log" 2>&1
+      rc=$?
+      rm -rf "$UD"
+      [ $rc -eq 0 ] && [ -s "$T/lh-$i-$r.json" ] && break
+      echo "$kind /$path: lighthouse failed in run $r, attempt $attempt (rc=$rc)"; tail -5 "$T/lh-$i-$r.log" | sed 's/^/   /'
+    done
     if [ $rc -ne 0 ] || [ ! -s "$T/lh-$i-$r.json" ]; then
-      echo "$kind /$path: lighthouse failed in run $r (rc=$rc)"; tail -5 "$T/lh-$i-$r.log" | sed 's/^/   /'
       reports=""; break
     fi
     reports="${reports:+$reports,}$T/lh-$i-$r.json"

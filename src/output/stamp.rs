@@ -127,7 +127,7 @@ pub fn output(output: &Path) -> Option<String> {
         .map(|entry| {
             let meta = fs::symlink_metadata(entry).ok()?;
             let mut lines = Vec::new();
-            walk(output, entry, &meta, &mut lines)?;
+            walk(output, entry, &meta, 0, &mut lines)?;
             Some(blake3::hash(&lines))
         })
         .collect();
@@ -138,19 +138,40 @@ pub fn output(output: &Path) -> Option<String> {
     (!top.is_empty()).then(|| all.finalize().to_hex().to_string())
 }
 
-/// Appends to `lines` the line of `path` (whose metadata, links not followed, is `meta`)
-/// and, for a folder, those of everything in it, depth first in the order of names.
-/// Each entry is asked about relative to its open folder (no walk of the whole path from
-/// the root for each of a large site's files), and a folder's entries in parallel.
-fn walk(output: &Path, path: &Path, meta: &fs::Metadata, lines: &mut Vec<u8>) -> Option<()> {
+/// How deep [`walk`] goes on its own; below, a folder is walked by `walkdir`, which
+/// needs no stack for depth (a folder nested a thousand times cannot overflow it).
+const WALK_DEPTH: usize = 32;
+
+/// The line of one entry of the output in its hash.
+fn line(output: &Path, path: &Path, meta: &fs::Metadata) -> Option<String> {
     let kind = if meta.is_dir() { "d" } else { "f" };
-    let line = format!(
+    Some(format!(
         "{kind}\0{}\0{}\0{:?}\n",
         rel(output, path),
         meta.len(),
         meta.modified().ok()?
-    );
-    lines.extend_from_slice(line.as_bytes());
+    ))
+}
+
+/// Appends to `lines` the line of `path` (whose metadata, links not followed, is `meta`)
+/// and, for a folder, those of everything in it, depth first in the order of names.
+/// Each entry is asked about relative to its open folder (no walk of the whole path from
+/// the root for each of a large site's files), and a folder's entries in parallel.
+fn walk(
+    output: &Path,
+    path: &Path,
+    meta: &fs::Metadata,
+    depth: usize,
+    lines: &mut Vec<u8>,
+) -> Option<()> {
+    if depth >= WALK_DEPTH {
+        for e in WalkDir::new(path).sort_by_file_name() {
+            let e = e.ok()?;
+            lines.extend_from_slice(line(output, e.path(), &e.metadata().ok()?)?.as_bytes());
+        }
+        return Some(());
+    }
+    lines.extend_from_slice(line(output, path, meta)?.as_bytes());
     if !meta.is_dir() {
         return Some(());
     }
@@ -166,7 +187,7 @@ fn walk(output: &Path, path: &Path, meta: &fs::Metadata, lines: &mut Vec<u8>) ->
         .par_iter()
         .map(|(p, m)| {
             let mut part = Vec::new();
-            walk(output, p, m, &mut part).map(|()| part)
+            walk(output, p, m, depth + 1, &mut part).map(|()| part)
         })
         .collect::<Option<_>>()?;
     parts.iter().for_each(|p| lines.extend_from_slice(p));
@@ -188,15 +209,7 @@ fn output_walkdir(output: &Path) -> Option<String> {
         let mut h = blake3::Hasher::new();
         for e in WalkDir::new(entry).sort_by_file_name() {
             let e = e.ok()?;
-            let meta = e.metadata().ok()?;
-            let kind = if meta.is_dir() { "d" } else { "f" };
-            let line = format!(
-                "{kind}\0{}\0{}\0{:?}\n",
-                rel(output, e.path()),
-                meta.len(),
-                meta.modified().ok()?
-            );
-            h.update(line.as_bytes());
+            h.update(line(output, e.path(), &e.metadata().ok()?)?.as_bytes());
         }
         all.update(h.finalize().as_bytes());
     }
@@ -307,6 +320,10 @@ mod tests {
             fs::write(out.join(f), "x".repeat(i)).expect("write");
         }
         std::os::unix::fs::symlink("../index.html", out.join("2024/link")).expect("link");
+        // Deeper than `walk` goes on its own.
+        let deep: PathBuf = (0..WALK_DEPTH + 8).map(|i| format!("d{i}")).collect();
+        fs::create_dir_all(out.join("deep").join(&deep)).expect("mkdir");
+        fs::write(out.join("deep").join(&deep).join("f.txt"), "f").expect("write");
         let walked = output_walkdir(&out).expect("hash");
         assert_eq!(output(&out), Some(walked.clone()));
         fs::write(out.join("2025/an/deep/er/x.json"), "changed").expect("write");

@@ -113,15 +113,21 @@ pub fn inputs_with(root: &Path, options: &str, known: &Known) -> Option<String> 
     Some(all.finalize().to_hex().to_string())
 }
 
-/// A hash of the names, sizes and modification times of every file in `output`: each
-/// entry of its top folder walked on its own, in parallel, in the order of their names.
-pub fn output(output: &Path) -> Option<String> {
+/// The entries of the folder `output`, sorted by path; `None` if it cannot be read.
+fn top_entries(output: &Path) -> Option<Vec<PathBuf>> {
     let mut top: Vec<PathBuf> = fs::read_dir(output)
         .ok()?
         .map(|e| e.map(|e| e.path()))
         .collect::<Result<_, _>>()
         .ok()?;
     top.sort();
+    Some(top)
+}
+
+/// A hash of the names, sizes and modification times of every file in `output`: each
+/// entry of its top folder walked on its own, in parallel, in the order of their names.
+pub fn output(output: &Path) -> Option<String> {
+    let top = top_entries(output)?;
     let parts: Option<Vec<blake3::Hash>> = top
         .par_iter()
         .map(|entry| {
@@ -198,12 +204,7 @@ fn walk(
 /// test that both agree.
 #[cfg(test)]
 fn output_walkdir(output: &Path) -> Option<String> {
-    let mut top: Vec<PathBuf> = fs::read_dir(output)
-        .ok()?
-        .map(|e| e.map(|e| e.path()))
-        .collect::<Result<_, _>>()
-        .ok()?;
-    top.sort();
+    let top = top_entries(output)?;
     let mut all = blake3::Hasher::new();
     for entry in &top {
         let mut h = blake3::Hasher::new();

@@ -14,6 +14,7 @@
 //! build may remove: nothing else is ever deleted.
 
 mod commit;
+mod existing;
 pub mod guard;
 mod journal;
 pub mod lock;
@@ -24,14 +25,13 @@ mod swap;
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::fs;
-use std::io;
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 
-use walkdir::WalkDir;
-
-use crate::content::load::rel;
 use crate::diag::{Fatal, Notice};
+use existing::{entries, same_bytes, same_file};
+use stamp::FileMeta;
 
 /// Where a build's files go: the staging folder of `build`, or the memory of `serve`.
 pub trait Sink: Sync {
@@ -96,7 +96,8 @@ pub struct Output {
     owned: HashSet<String>,
     /// Whether `owned` came from a list in the output (not adopted, not forced).
     listed: bool,
-    files: Mutex<HashMap<String, Put>>,
+    /// Each file of the new site, with its size and time where known (for the stamp).
+    files: Mutex<HashMap<String, (Put, Option<FileMeta>)>>,
     /// The folders of the staging folder made so far (most pages have a folder of their
     /// own, and two or three files in it).
     folders: Mutex<HashSet<PathBuf>>,
@@ -117,59 +118,6 @@ fn unwritable(path: &Path, e: &io::Error) -> Fatal {
         path: path.display().to_string(),
         detail: e.to_string(),
     }
-}
-
-/// Whether the regular file at `path` (not a link) holds exactly `bytes`.
-fn same_bytes(path: &Path, bytes: &[u8]) -> bool {
-    match fs::symlink_metadata(path) {
-        Ok(m) if m.is_file() && m.len() == bytes.len() as u64 => {
-            fs::read(path).is_ok_and(|old| old == bytes)
-        }
-        _ => false,
-    }
-}
-
-/// Whether the regular file at `path` (not a link) holds the same bytes as `from`: the
-/// same file (a link an earlier build made), or a copy of it.
-fn same_file(path: &Path, from: &Path) -> bool {
-    use std::os::unix::fs::MetadataExt;
-    let (Ok(old), Ok(new)) = (fs::symlink_metadata(path), fs::metadata(from)) else {
-        return false;
-    };
-    if !old.is_file() || old.len() != new.len() {
-        return false;
-    }
-    if old.dev() == new.dev() && old.ino() == new.ino() {
-        return true;
-    }
-    match (fs::read(path), fs::read(from)) {
-        (Ok(a), Ok(b)) => a == b,
-        _ => false,
-    }
-}
-
-/// Every entry of the output folder `dir` but bangvang's records: files (and links, and
-/// anything else that is not a folder), and folders that are empty.
-fn entries(dir: &Path) -> io::Result<Vec<String>> {
-    let mut out = Vec::new();
-    // Each folder comes after what it holds: one that held nothing is empty.
-    let mut holding = HashSet::new();
-    let walk = WalkDir::new(dir).min_depth(1).contents_first(true);
-    for entry in walk {
-        let entry = entry.map_err(io::Error::other)?;
-        let r = rel(dir, entry.path());
-        if manifest::reserved(&r) {
-            continue;
-        }
-        if let Some(parent) = entry.path().parent() {
-            holding.insert(parent.to_path_buf());
-        }
-        if !entry.file_type().is_dir() || !holding.contains(entry.path()) {
-            out.push(r);
-        }
-    }
-    out.sort();
-    Ok(out)
 }
 
 /// Finishes whatever a build into `target` left undone (a journal to complete, staging
@@ -297,11 +245,13 @@ impl Output {
         if let Some(staged) = self.prepare(rel, &same)? {
             // What an earlier call staged there may be a link to a kept file (`put_file`):
             // writing into it would change that file too.
-            if locked(&self.files).get(rel) == Some(&Put::Staged) {
+            if self.staged_before(rel) {
                 fs::remove_file(&staged)?;
             }
-            fs::write(&staged, bytes)?;
-            locked(&self.files).insert(rel.to_string(), Put::Staged);
+            let mut file = fs::File::create(&staged)?;
+            file.write_all(bytes)?;
+            let meta = file.metadata().ok().and_then(|m| FileMeta::of(&m));
+            locked(&self.files).insert(rel.to_string(), (Put::Staged, meta));
         }
         Ok(())
     }
@@ -314,13 +264,15 @@ impl Output {
         let same = |at: &Path| same_file(at, from);
         if let Some(staged) = self.prepare(rel, &same)? {
             // Only a file staged there before is in the way of the link.
-            if locked(&self.files).get(rel) == Some(&Put::Staged) {
+            if self.staged_before(rel) {
                 fs::remove_file(&staged)?;
             }
             if fs::hard_link(from, &staged).is_err() {
                 fs::copy(from, &staged)?;
             }
-            locked(&self.files).insert(rel.to_string(), Put::Staged);
+            let meta = fs::symlink_metadata(&staged).ok();
+            let meta = meta.and_then(|m| FileMeta::of(&m));
+            locked(&self.files).insert(rel.to_string(), (Put::Staged, meta));
         }
         Ok(())
     }
@@ -328,7 +280,11 @@ impl Output {
     /// What `put` and `put_file` share: refuses bangvang's own names, records a file the
     /// output already holds (`same` says whether it does) and returns `None`, or returns
     /// where to stage it, its folder made.
-    fn prepare(&self, rel: &str, same: &dyn Fn(&Path) -> bool) -> io::Result<Option<PathBuf>> {
+    fn prepare(
+        &self,
+        rel: &str,
+        same: &dyn Fn(&Path) -> Option<fs::Metadata>,
+    ) -> io::Result<Option<PathBuf>> {
         if manifest::reserved(rel) {
             let e = io::Error::new(
                 io::ErrorKind::InvalidInput,
@@ -337,9 +293,12 @@ impl Output {
             return Err(e);
         }
         let staged = self.staging.join(rel);
-        if self.had_files && same(&self.target.join(rel)) {
-            let was = locked(&self.files).insert(rel.to_string(), Put::Unchanged);
-            if was == Some(Put::Staged) {
+        if self.had_files
+            && let Some(old) = same(&self.target.join(rel))
+        {
+            let kept = (Put::Unchanged, FileMeta::of(&old));
+            let was = locked(&self.files).insert(rel.to_string(), kept);
+            if was.is_some_and(|(put, _)| put == Put::Staged) {
                 fs::remove_file(&staged)?;
             }
             return Ok(None);
@@ -358,9 +317,24 @@ impl Output {
         Ok(Some(staged))
     }
 
+    /// Whether this build staged a file at `rel` already.
+    fn staged_before(&self, rel: &str) -> bool {
+        locked(&self.files)
+            .get(rel)
+            .is_some_and(|(put, _)| *put == Put::Staged)
+    }
+
     /// Makes the new site the output, in one step where the system allows it; returns
     /// what changed and what is worth saying (files of someone else's kept).
-    pub fn commit(mut self) -> Result<(Written, Vec<Notice>), Fatal> {
+    pub fn commit(self) -> Result<(Written, Vec<Notice>), Fatal> {
+        self.commit_stamped().map(|(w, n, _)| (w, n))
+    }
+
+    /// [`Output::commit`], and the hash [`stamp::output`] gives the new output, worked
+    /// out from what the build wrote where the output holds nothing else (a swap with no
+    /// file of someone else's: the common case), so that a large site is not walked
+    /// again just after it was written; `None` where the output must be walked.
+    pub fn commit_stamped(mut self) -> Result<(Written, Vec<Notice>, Option<String>), Fatal> {
         let theirs: Vec<String> = std::mem::take(&mut *locked(&self.in_the_way))
             .into_iter()
             .collect();
@@ -391,7 +365,7 @@ impl Output {
             Vec::new()
         };
         let list = manifest::bytes(files.keys());
-        let list_same = same_bytes(&self.target.join(manifest::NAME), &list);
+        let list_same = same_bytes(&self.target.join(manifest::NAME), &list).is_some();
         let staged: Vec<String> = sorted(&files, Put::Staged);
         let unchanged: Vec<String> = sorted(&files, Put::Unchanged);
         let written = Written {
@@ -407,9 +381,21 @@ impl Output {
                 examples: foreign.iter().take(5).cloned().collect(),
             });
         }
+        // The new output's files, if nothing but the build's is in it.
+        let known = |clean: bool| {
+            let list = FileMeta::of(&fs::symlink_metadata(self.target.join(manifest::NAME)).ok()?);
+            let metas: Option<Vec<(&str, FileMeta)>> = files
+                .iter()
+                .map(|(r, (_, m))| Some((r.as_str(), (*m)?)))
+                .collect();
+            let mut all = metas.filter(|_| clean && foreign.is_empty())?;
+            all.push((manifest::NAME, list?));
+            stamp::of_files(all)
+        };
         let nothing_to_do = self.had_files && staged.is_empty() && removals.is_empty();
         if nothing_to_do && list_same {
-            return Ok((written, notices));
+            let stamp = known(true);
+            return Ok((written, notices, stamp));
         }
         let plan = commit::Plan {
             target: &self.target,
@@ -426,19 +412,20 @@ impl Output {
         // From here on the commit clears its own staging folder, or keeps it for the
         // journal it stands for.
         self.done = true;
-        let said = match self.mode {
+        let (said, clean) = match self.mode {
             Mode::Swap => swap::commit(&plan)?,
-            Mode::InPlace => journal::commit(&plan).map_err(fail)?,
+            Mode::InPlace => (journal::commit(&plan).map_err(fail)?, false),
         };
         notices.extend(said);
-        Ok((written, notices))
+        let stamp = known(clean);
+        Ok((written, notices, stamp))
     }
 }
 
-fn sorted(files: &HashMap<String, Put>, kind: Put) -> Vec<String> {
+fn sorted(files: &HashMap<String, (Put, Option<FileMeta>)>, kind: Put) -> Vec<String> {
     let mut out: Vec<String> = files
         .iter()
-        .filter(|(_, k)| **k == kind)
+        .filter(|(_, (k, _))| *k == kind)
         .map(|(r, _)| r.clone())
         .collect();
     out.sort();
@@ -472,5 +459,7 @@ impl Drop for Output {
     }
 }
 
+#[cfg(test)]
+mod known_stamp_tests;
 #[cfg(test)]
 mod tests;

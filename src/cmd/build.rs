@@ -270,15 +270,18 @@ pub fn run(o: &Options, lang: Option<Lang>) -> u8 {
     summary.photos_reused = summary.photos_reused.saturating_sub(made.photos);
     let committed_at = Instant::now();
     stamp::forget(&o.root);
-    let written = match out.commit() {
-        Ok((w, said)) => {
+    let (written, known) = match out.commit_stamped() {
+        Ok((w, said, known)) => {
             said.iter().for_each(|n| notice(n, lang));
-            w
+            (w, known)
         }
         Err(f) => return fatal(&[f], lang),
     };
     let committed = committed_at.elapsed();
-    if let (Some(inputs), Some(out_hash)) = (inputs, stamp::output(&output)) {
+    // The output's hash from what the build wrote, or, where the output may hold more,
+    // by walking it.
+    let out_hash = known.or_else(|| stamp::output(&output));
+    if let (Some(inputs), Some(out_hash)) = (inputs, out_hash) {
         let said = Said {
             lang: site_lang.code().to_string(),
             warnings_vi: diags.iter().map(|d| report::human(d, Lang::Vi)).collect(),

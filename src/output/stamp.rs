@@ -3,8 +3,10 @@
 //! the output's files) and what it said. When both still match, a new build has nothing
 //! to do: it prints what the last one said and touches no file.
 
+use std::collections::HashSet;
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::time::SystemTime;
 
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -148,15 +150,91 @@ pub fn output(output: &Path) -> Option<String> {
 /// needs no stack for depth (a folder nested a thousand times cannot overflow it).
 const WALK_DEPTH: usize = 32;
 
+/// What the stamp holds of a file (a link, anything not a folder): its size and its
+/// modification time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FileMeta {
+    pub len: u64,
+    pub modified: SystemTime,
+}
+
+impl FileMeta {
+    /// The size and time of `meta` (`None` where the system keeps no time).
+    pub fn of(meta: &fs::Metadata) -> Option<FileMeta> {
+        Some(FileMeta {
+            len: meta.len(),
+            modified: meta.modified().ok()?,
+        })
+    }
+}
+
+/// The line of the entry `rel` in the hash: a folder by its name alone (what it holds
+/// has lines of its own), a file by its name, size and time.
+fn entry_line(rel: &str, file: Option<FileMeta>) -> String {
+    match file {
+        None => format!("d\0{rel}\n"),
+        Some(m) => format!("f\0{rel}\0{}\0{:?}\n", m.len, m.modified),
+    }
+}
+
 /// The line of one entry of the output in its hash.
 fn line(output: &Path, path: &Path, meta: &fs::Metadata) -> Option<String> {
-    let kind = if meta.is_dir() { "d" } else { "f" };
-    Some(format!(
-        "{kind}\0{}\0{}\0{:?}\n",
-        rel(output, path),
-        meta.len(),
-        meta.modified().ok()?
-    ))
+    let file = match meta.is_dir() {
+        true => None,
+        false => Some(FileMeta::of(meta)?),
+    };
+    Some(entry_line(&rel(output, path), file))
+}
+
+/// The hash [`output`] gives an output folder that holds exactly `files` (paths inside
+/// it, `/`-separated) and the folders they are in, without walking it: for the build
+/// that wrote every one of them and knows their sizes and times.
+pub fn of_files<'a>(files: impl IntoIterator<Item = (&'a str, FileMeta)>) -> Option<String> {
+    let mut entries: Vec<(&str, Option<FileMeta>)> = Vec::new();
+    let mut folders: HashSet<&str> = HashSet::new();
+    for (r, meta) in files {
+        entries.push((r, Some(meta)));
+        let mut at = r;
+        while let Some((dir, _)) = at.rsplit_once('/') {
+            if !folders.insert(dir) {
+                break;
+            }
+            entries.push((dir, None));
+            at = dir;
+        }
+    }
+    // The order of the walk: by name at each level, a folder before what it holds. With
+    // each `/` read as the least of bytes, paths sort as text the way they do part by
+    // part (`a/b` before `a-b`), and much faster.
+    let mut keyed: Vec<(Vec<u8>, &str, Option<FileMeta>)> = entries
+        .into_par_iter()
+        .map(|(r, m)| {
+            (
+                r.bytes().map(|b| if b == b'/' { 0 } else { b }).collect(),
+                r,
+                m,
+            )
+        })
+        .collect();
+    keyed.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    // The entries of the top folder hashed one by one, then their hashes together.
+    let mut all = blake3::Hasher::new();
+    let mut part: Option<(&str, blake3::Hasher)> = None;
+    for (_, r, meta) in &keyed {
+        let first = r.split('/').next().unwrap_or(r);
+        if part.as_ref().is_none_or(|(name, _)| *name != first) {
+            if let Some((_, h)) = part.take() {
+                all.update(h.finalize().as_bytes());
+            }
+            part = Some((first, blake3::Hasher::new()));
+        }
+        if let Some((_, h)) = part.as_mut() {
+            h.update(entry_line(r, *meta).as_bytes());
+        }
+    }
+    let (_, last) = part?;
+    all.update(last.finalize().as_bytes());
+    Some(all.finalize().to_hex().to_string())
 }
 
 /// Appends to `lines` the line of `path` (whose metadata, links not followed, is `meta`)
@@ -327,6 +405,22 @@ mod tests {
         fs::write(out.join("deep").join(&deep).join("f.txt"), "f").expect("write");
         let walked = output_walkdir(&out).expect("hash");
         assert_eq!(output(&out), Some(walked.clone()));
+        // Its files and their times alone give the same hash, but for the empty folder
+        // (a build makes none).
+        fs::remove_dir(out.join("empty")).expect("rmdir");
+        let known: Vec<(String, FileMeta)> = WalkDir::new(&out)
+            .into_iter()
+            .map(|e| e.expect("entry"))
+            .filter(|e| !e.file_type().is_dir())
+            .map(|e| {
+                let meta = FileMeta::of(&e.metadata().expect("meta")).expect("time");
+                (rel(&out, e.path()), meta)
+            })
+            .collect();
+        let pairs = known.iter().map(|(r, m)| (r.as_str(), *m));
+        assert_eq!(of_files(pairs), output(&out));
+        assert_eq!(of_files([]), None);
+        fs::create_dir(out.join("empty")).expect("mkdir");
         fs::write(out.join("2025/an/deep/er/x.json"), "changed").expect("write");
         assert_ne!(output(&out), Some(walked));
         assert_eq!(output(&out), output_walkdir(&out));

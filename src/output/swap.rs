@@ -140,8 +140,10 @@ fn cannot_exchange(e: rustix::io::Errno) -> bool {
     .contains(&e)
 }
 
-/// Completes the staging folder and exchanges it with the output.
-pub(super) fn commit(plan: &Plan) -> Result<Vec<Notice>, Fatal> {
+/// Completes the staging folder and exchanges it with the output; says too whether the
+/// new output holds only the new site (nothing moved into it from the old one, no
+/// journal taking over).
+pub(super) fn commit(plan: &Plan) -> Result<(Vec<Notice>, bool), Fatal> {
     let (t, s) = (plan.target, plan.staging);
     let fail = |e: io::Error| {
         let _ = fs::remove_dir_all(s);
@@ -150,11 +152,13 @@ pub(super) fn commit(plan: &Plan) -> Result<Vec<Notice>, Fatal> {
     complete(plan).map_err(fail)?;
     if fs::symlink_metadata(t).is_err() {
         fs::rename(s, t).map_err(fail)?;
-        return Ok(Vec::new());
+        return Ok((Vec::new(), true));
     }
     match rustix::fs::renameat_with(CWD, s, CWD, t, RenameFlags::EXCHANGE) {
         Ok(()) => Ok(clear(s, t)),
-        Err(e) if cannot_exchange(e) => journal::commit(plan).map_err(|e| unwritable(t, &e)),
+        Err(e) if cannot_exchange(e) => journal::commit(plan)
+            .map(|said| (said, false))
+            .map_err(|e| unwritable(t, &e)),
         Err(e) => Err(fail(e.into())),
     }
 }
@@ -190,8 +194,8 @@ fn remove_listed(old: &Path, list: &HashSet<String>) {
 /// Clears `old`, a site swapped out of `live` (or a staging folder never swapped in):
 /// removes what a build listed and what is also in `live`, moves anything else into
 /// `live` (a file someone put into the output while the build ran), and says what it
-/// could not remove.
-fn clear(old: &Path, live: &Path) -> Vec<Notice> {
+/// could not remove, and whether `live` is as it was (nothing was left to look at).
+fn clear(old: &Path, live: &Path) -> (Vec<Notice>, bool) {
     // Every site swapped out holds a list (`complete` gives one to an output without);
     // a folder without is a staging folder never swapped in: all of it is the build's.
     let listed = match manifest::read(old) {
@@ -202,7 +206,7 @@ fn clear(old: &Path, live: &Path) -> Vec<Notice> {
     if let Some(list) = &listed {
         remove_listed(old, list);
         if fs::remove_dir(old).is_ok() {
-            return Vec::new();
+            return (Vec::new(), true);
         }
     }
     // What is left is looked at file by file.
@@ -242,13 +246,14 @@ fn clear(old: &Path, live: &Path) -> Vec<Notice> {
             problem.get_or_insert(e.to_string());
         }
     }
-    match fs::remove_dir(old) {
+    let said = match fs::remove_dir(old) {
         Ok(()) => Vec::new(),
         Err(e) => vec![Notice::LeftoverKept {
             path: old.display().to_string(),
             detail: problem.unwrap_or_else(|| e.to_string()),
         }],
-    }
+    };
+    (said, false)
 }
 
 /// Clears every staging folder an earlier build into `target` left beside it.
@@ -266,7 +271,7 @@ pub(super) fn clear_leftovers(target: &Path) -> Result<Vec<Notice>, Fatal> {
     for entry in list.flatten() {
         let name = entry.file_name().to_string_lossy().into_owned();
         if name.starts_with(&start) && entry.file_type().is_ok_and(|t| t.is_dir()) {
-            notices.extend(clear(&entry.path(), target));
+            notices.extend(clear(&entry.path(), target).0);
         }
     }
     Ok(notices)

@@ -21,10 +21,10 @@ const PURGE_AFTER_MS: std::ffi::c_long = 1000;
 fn main() -> ExitCode {
     // Without transparent huge pages the kernel zeroes only the 4 KiB pages a build
     // touches, not 2 MiB around each: at 10,000 profiles a third less system time (a
-    // tenth of the wall time), at 100,000 a third less and 30 MiB less peak memory
-    // (bench/RESULTS.md, "Ninth measurements"). mimalloc asks for huge pages with
-    // `madvise`; this flag of the process overrides it. Where it fails (an old kernel),
-    // nothing changes but the speed.
+    // tenth of the wall time); at the ministry's 100,000 a third less, and 962 MiB of
+    // peak memory where it was 1,022 (bench/RESULTS.md, "Ninth measurements").
+    // mimalloc asks for huge pages with `madvise`; this flag of the process overrides
+    // it. Where it fails (an old kernel), nothing changes but the speed.
     #[cfg(target_os = "linux")]
     let _ = rustix::thread::disable_transparent_huge_pages(true);
     // SAFETY: sets one of mimalloc's options, a plain integer it reads when it purges;

@@ -156,9 +156,13 @@ fn unchanged(
 }
 
 /// Whether the files of `output`, which holds no list of them, are exactly what the last
-/// build of `root` left there (then they are the build's own, written before lists).
+/// build of `root` left there (then they are the build's own, written before lists): by
+/// the stamp of this program, or by that of a build from before lists.
 fn left_by_last_build(root: &Path, output: &Path) -> bool {
-    stamp::read(root).is_some_and(|s| stamp::output(output).as_deref() == Some(&s.output))
+    stamp::read(root).is_some_and(|s| {
+        let same = |hash: Option<String>| hash.as_deref() == Some(&s.output);
+        same(stamp::output(output)) || same(stamp::output_before_lists(output))
+    })
 }
 
 pub fn run(o: &Options, lang: Option<Lang>) -> u8 {

@@ -146,6 +146,28 @@ pub fn output(output: &Path) -> Option<String> {
     (!top.is_empty()).then(|| all.finalize().to_hex().to_string())
 }
 
+/// The hash of `output` as builds made it before they kept a list of their files (one
+/// walk, folders with their sizes and times): an output such a build left, with its
+/// stamp, is still recognised as the build's own. Only for that: it walks the output.
+pub fn output_before_lists(output: &Path) -> Option<String> {
+    let mut all = blake3::Hasher::new();
+    let mut any = false;
+    for entry in WalkDir::new(output).sort_by_file_name().min_depth(1) {
+        let entry = entry.ok()?;
+        let meta = entry.metadata().ok()?;
+        let kind = if meta.is_dir() { "d" } else { "f" };
+        let line = format!(
+            "{kind}\0{}\0{}\0{:?}\n",
+            rel(output, entry.path()),
+            meta.len(),
+            meta.modified().ok()?
+        );
+        all.update(line.as_bytes());
+        any = true;
+    }
+    any.then(|| all.finalize().to_hex().to_string())
+}
+
 /// How deep [`walk`] goes on its own; below, a folder is walked by `walkdir`, which
 /// needs no stack for depth (a folder nested a thousand times cannot overflow it).
 const WALK_DEPTH: usize = 32;

@@ -3,7 +3,9 @@
 # turn, RUNS rounds, into a new output on tmpfs each time; prints for each binary the
 # median wall time, the mean user and system times, and every wall time sorted.
 # For two builds of bangvang side by side on a machine whose speed drifts: the binaries
-# take turns, so a slow minute falls on both.
+# take turns, so a slow minute falls on both. A BIN of the form hugo:DIR builds the Hugo
+# site DIR instead (`hugo --source DIR`; compare.sh leaves the converted profiles in
+# /dev/shm/bangvang-bench/hugo-n…), for the ratio to Hugo measured the same way.
 set -euo pipefail
 [ $# -ge 3 ] || { echo "usage: $0 SITE RUNS BIN..." >&2; exit 2; }
 site=$1 runs=$2
@@ -13,7 +15,11 @@ trap 'rm -rf "$out"' EXIT
 for _ in $(seq "$runs"); do
   for b in "$@"; do
     rm -rf "$out/site"
-    /usr/bin/time -f "$b %e %U %S" "$b" build --root "$site" --output "$out/site" 2>&1 >/dev/null | tail -1
+    case $b in
+      hugo:*) cmd=(hugo --source "${b#hugo:}" --destination "$out/site" --quiet) ;;
+      *) cmd=("$b" build --root "$site" --output "$out/site") ;;
+    esac
+    /usr/bin/time -f "$b %e %U %S" "${cmd[@]}" 2>&1 >/dev/null | tail -1
   done
 done | sort -k1,1 -k2,2n | awk '
   { k = $1; v[k] = v[k] " " $2; u[k] += $3; s[k] += $4; n[k]++ }

@@ -383,13 +383,15 @@ impl Output {
         }
         // The new output's files, if nothing but the build's is in it.
         let known = |clean: bool| {
-            let list = FileMeta::of(&fs::symlink_metadata(self.target.join(manifest::NAME)).ok()?);
-            let metas: Option<Vec<(&str, FileMeta)>> = files
+            if !clean || !foreign.is_empty() {
+                return None;
+            }
+            let list = fs::symlink_metadata(self.target.join(manifest::NAME)).ok()?;
+            let mut all: Vec<(&str, FileMeta)> = files
                 .iter()
                 .map(|(r, (_, m))| Some((r.as_str(), (*m)?)))
-                .collect();
-            let mut all = metas.filter(|_| clean && foreign.is_empty())?;
-            all.push((manifest::NAME, list?));
+                .collect::<Option<_>>()?;
+            all.push((manifest::NAME, FileMeta::of(&list)?));
             stamp::of_files(all)
         };
         let nothing_to_do = self.had_files && staged.is_empty() && removals.is_empty();
